@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: MIT
+// darkloops — one-loop phenomenology of the dark-loops model (Cepedello, Escribano, Vicente,
+// PRD 107 (2023) 035034). Umbrella header: everything stable. Layers, bottom up:
+// loop functions -> model -> observables -> fit (see docs/index.md).
+#pragma once
+
+#include "darkloops/core/error.hpp"
+#include "darkloops/core/types.hpp"
+#include "darkloops/core/version.hpp"
+#include "darkloops/core/warnings.hpp"
+#include "darkloops/inputs/neutrino.hpp"
+#include "darkloops/inputs/sm.hpp"
