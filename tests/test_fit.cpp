@@ -276,3 +276,13 @@ TEST_CASE("write_csv: header, full precision, blank line between grid blocks") {
   write_csv(os, {"a", "b"}, {{1.0, 0.1}, {2.0, std::nan("")}, {3.0, 1e-13}}, 2);
   CHECK(os.str() == "a,b\n1,0.1\n2,nan\n\n3,1e-13\n");
 }
+
+#include "darkloops/io/json.hpp"
+
+TEST_CASE("JsonWriter: nesting, escaping, non-finite numbers as null") {
+  std::ostringstream os;
+  darkloops::io::JsonWriter w(os, 0);
+  w.begin_object().value("a", 1.5).value("s", "x\"y").begin_object("o").value("n", std::nan("")).end_object();
+  w.begin_array("v").element(1.0).element(2.0).end_array().value("b", true).end_object();
+  CHECK(os.str() == "{\n\"a\": 1.5,\n\"s\": \"x\\\"y\",\n\"o\": {\n\"n\": null\n},\n\"v\": [\n1,\n2\n],\n\"b\": true\n}\n");
+}
