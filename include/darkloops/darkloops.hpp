@@ -10,3 +10,5 @@
 #include "darkloops/core/warnings.hpp"
 #include "darkloops/inputs/neutrino.hpp"
 #include "darkloops/inputs/sm.hpp"
+#include "darkloops/model/model.hpp"
+#include "darkloops/model/presets.hpp"

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// One-loop neutrino masses m_nu = Y_N Sigma Y_N^T (docs/physics.md §3.5–3.6):
+//   Sigma = M_N/(32 pi^2) [g(M_R^2) - g(M_I^2)],  g(x) = x ln(x/M_N^2)/(x - M_N^2)   (exact)
+//   Sigma_ab ~ v^2 lambda5_ab M_N g[m_a^2, m_b^2]/(32 pi^2)                           ([P] eq. (6))
+// evaluated without the R - I cancellation, and the derived observables (Takagi factorisation).
+#pragma once
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <complex>
+
+#include "darkloops/core/types.hpp"
+#include "darkloops/inputs/sm.hpp"
+#include "darkloops/model/oscillation.hpp"
+
+namespace darkloops {
+
+namespace detail {
+
+/// First divided difference of ln: ln[x,y] = (ln x - ln y)/(x - y), ln[x,x] = 1/x; x, y > 0.
+/// Close arguments use log1p, so the relative error stays ~1e-16 for all x, y > 0.
+inline double dd_ln(double x, double y) noexcept {
+  if (x == y) return 1.0 / x;
+  const double r = x / y;
+  if (r < 0.5 || r > 2.0) return (std::log(x) - std::log(y)) / (x - y);
+  const double d = x - y;
+  return std::log1p(d / y) / d;
+}
+
+/// Second divided difference ln[x,y,z] (symmetric); series about the middle point when the
+/// three arguments lie within 5% (relative error of the direct form <= eps c/(z-x) otherwise).
+inline double dd_ln(double x, double y, double z) noexcept {
+  if (x > y) std::swap(x, y);
+  if (y > z) std::swap(y, z);
+  if (x > y) std::swap(x, y);
+  if (z - x > 0.05 * x) return (dd_ln(y, z) - dd_ln(x, y)) / (z - x);
+  // ln[x,y,z] = sum_{n>=2} (-1)^{n-1}/(n c^n) h_{n-2}(x-c, z-c), c = y (h: complete homogeneous)
+  const double a = (x - y) / y, b = (z - y) / y;
+  double h = 1.0;      // h_0
+  double apow = 1.0;   // a^m
+  double sum = 0.0;
+  double sign = -1.0;  // (-1)^{n-1} for n = 2
+  for (int n = 2; n <= 18; ++n) {
+    sum += sign * h / n;
+    sign = -sign;
+    apow *= a;
+    h = b * h + apow;  // h_{m+1}(a,b) = b h_m + a^{m+1}
+  }
+  return sum / (y * y);
+}
+
+/// G(u) = u ln(u)/(u - 1) and its divided differences, u = x/M_N^2 > 0 (§3.5):
+/// G(u) = u ln[1,u];  G[u1,u2] = u1 ln[1,u1,u2] + ln[1,u2]  (Leibniz rule), G[u,u] = G'(u).
+inline double G_fn(double u) noexcept { return u * dd_ln(1.0, u); }
+inline double G_dd(double u1, double u2) noexcept { return u1 * dd_ln(1.0, u1, u2) + dd_ln(1.0, u2); }
+
+/// Frechet derivative of the matrix function G at the symmetric 2x2 B in direction E
+/// (Daleckii–Krein): Q (G[b_i,b_j] o (Q^T E Q)) Q^T.
+inline Eigen::Matrix2d G_frechet(const Eigen::Matrix2d& B, const Eigen::Matrix2d& E) {
+  // one Jacobi rotation (|angle| <= pi/4), eigenvalues unsorted
+  const double a = B(0, 0), b = B(0, 1), c = B(1, 1);
+  double cs = 1.0, sn = 0.0, e0 = a, e1 = c;
+  if (b != 0.0) {
+    const double tau = (c - a) / (2.0 * b);
+    const double t = (tau >= 0.0 ? 1.0 : -1.0) / (std::abs(tau) + std::sqrt(1.0 + tau * tau));
+    cs = 1.0 / std::sqrt(1.0 + t * t);
+    sn = t * cs;
+    e0 = a - t * b;
+    e1 = c + t * b;
+  }
+  Eigen::Matrix2d Q;
+  Q << cs, sn, -sn, cs;
+  Eigen::Matrix2d F = Q.transpose() * E * Q;
+  F(0, 0) *= G_dd(e0, e0);
+  F(1, 1) *= G_dd(e1, e1);
+  const double g01 = G_dd(e0, e1);
+  F(0, 1) *= g01;
+  F(1, 0) *= g01;
+  return Q * F * Q.transpose();
+}
+
+/// G of a symmetric 2x2 with positive eigenvalues, as a matrix function.
+inline Eigen::Matrix2d G_matrix(const Eigen::Matrix2d& B) {
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> es(B);
+  const Eigen::Vector2d e = es.eigenvalues();
+  const Eigen::Matrix2d& Q = es.eigenvectors();
+  return Q * Eigen::Vector2d(G_fn(e(0)), G_fn(e(1))).asDiagonal() * Q.transpose();
+}
+
+}  // namespace detail
+
+/// Exact one-loop Sigma (2x2, GeV) from the lambda5-independent neutral masses m0 [GeV], lambda5
+/// (real symmetric) and M_N:  Sigma = M_N/(32 pi^2) [G(A + E) - G(A - E)] with A = diag(m0^2)/M_N^2,
+/// E = v^2 lambda5/(2 M_N^2). Small splittings (|E|/min A < 1e-2): Sigma = M_N/(32pi^2) int_{-1}^{1}
+/// dt DG(A + tE)[E] by 4-point Gauss–Legendre (error ~ (|E|/A)^8, no cancellation); otherwise
+/// the direct difference (relative cancellation loss <= 100).
+inline Eigen::Matrix2d sigma_exact(const Eigen::Vector2d& m0, const Eigen::Matrix2d& lambda5, double M_N,
+                                   double v = inputs::sm::v) {
+  const double M2 = M_N * M_N;
+  Eigen::Matrix2d A = Eigen::Matrix2d::Zero();
+  A(0, 0) = m0(0) * m0(0) / M2;
+  A(1, 1) = m0(1) * m0(1) / M2;
+  const Eigen::Matrix2d E = (0.5 * v * v / M2) * 0.5 * (lambda5 + lambda5.transpose());
+  const double pref = M_N / (32.0 * pi * pi);
+  const double eps = (std::abs(E(0, 0)) + std::abs(E(0, 1)) + std::abs(E(1, 1))) / std::min(A(0, 0), A(1, 1));
+  if (eps < 1e-2) {
+    static constexpr double x[2] = {0.3399810435848562648026658, 0.8611363115940525752239465};
+    static constexpr double w[2] = {0.6521451548625461426269361, 0.3478548451374538573730639};
+    Eigen::Matrix2d S = Eigen::Matrix2d::Zero();
+    for (int i = 0; i < 2; ++i) {
+      S += w[i] * (detail::G_frechet(A + x[i] * E, E) + detail::G_frechet(A - x[i] * E, E));
+    }
+    return pref * S;
+  }
+  return pref * (detail::G_matrix(A + E) - detail::G_matrix(A - E));
+}
+
+/// [P] eq. (6) (first order in lambda5), in its divided-difference form
+/// Sigma_ab = v^2 lambda5_ab G[m_a^2/M^2, m_b^2/M^2]/(32 pi^2 M_N): symmetric in a <-> b and
+/// continuous at m_a = m_b and at m = M_N.
+inline Eigen::Matrix2d sigma_small_lambda5(const Eigen::Vector2d& m0, const Eigen::Matrix2d& lambda5, double M_N,
+                                           double v = inputs::sm::v) {
+  const double M2 = M_N * M_N;
+  const double u[2] = {m0(0) * m0(0) / M2, m0(1) * m0(1) / M2};
+  Eigen::Matrix2d S;
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b) S(a, b) = 0.5 * (lambda5(a, b) + lambda5(b, a)) * detail::G_dd(u[a], u[b]);
+  return (v * v / (32.0 * pi * pi * M_N)) * S;
+}
+
+/// Light-neutrino mass matrix m_nu = Y_N Sigma Y_N^T [GeV] (complex symmetric).
+inline Matrix3c neutrino_mass_matrix(const Matrix32c& Y_N, const Eigen::Matrix2d& Sigma) {
+  const Matrix3c m = Y_N * Sigma.cast<cplx>() * Y_N.transpose();
+  return 0.5 * (m + m.transpose());
+}
+
+/// Observables derived from m_nu = U^* diag(m) U^dag (Takagi), PDG conventions (§3.6).
+struct NeutrinoObservables {
+  Ordering ordering = Ordering::normal;  ///< inferred from the spectrum
+  Vector3d masses_eV = Vector3d::Zero(); ///< (m1, m2, m3) [eV], PDG labels
+  Vector3d sorted_masses_eV = Vector3d::Zero();  ///< ascending [eV]
+  double dm21_sq_eV2 = 0.0;   ///< m2^2 - m1^2
+  double dm31_sq_eV2 = 0.0;   ///< m3^2 - m1^2 (negative for IO)
+  double dm32_sq_eV2 = 0.0;   ///< m3^2 - m2^2
+  double sin2_theta12 = 0.0, sin2_theta23 = 0.0, sin2_theta13 = 0.0;
+  double delta_cp = 0.0;  ///< [rad], in [0, 2 pi)
+  /// Majorana phases [rad] in [0, 2 pi). With a massless state only one is physical: NO reports
+  /// alpha21 = 0 and alpha31 = (alpha31 - alpha21) of the input; IO reports alpha31 = 0.
+  double alpha21 = 0.0, alpha31 = 0.0;
+  double m_bb_eV = 0.0;   ///< |sum_i U_ei^2 m_i| = |(m_nu)_ee|
+  double sum_eV = 0.0;    ///< m1 + m2 + m3
+  double jarlskog = 0.0;  ///< Im(U_e1 U_mu2 U_e2^* U_mu1^*)
+  Matrix3c U = Matrix3c::Identity();  ///< Takagi unitary: U^T m_nu U = diag(m) (PDG column order)
+};
+
+namespace detail {
+inline double wrap_2pi(double x) {
+  x = std::fmod(x, 2.0 * pi);
+  if (x < 0.0) x += 2.0 * pi;
+  if (x >= 2.0 * pi) x -= 2.0 * pi;
+  return x;
+}
+}  // namespace detail
+
+/// Takagi factorisation of the complex symmetric m_nu [GeV] and PDG observables.
+/// A state lighter than 1e-9 of the heaviest is treated as massless (its phase is unphysical).
+inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
+  NeutrinoObservables o;
+  const Matrix3c m = m_nu_GeV * 1e9;  // eV
+  const Matrix3c H = m.adjoint() * m;
+  Eigen::SelfAdjointEigenSolver<Matrix3c> es(H);
+  Matrix3c W = es.eigenvectors();  // ascending m^2
+  // Takagi phases: U = W diag(e^{i beta}), U^T m U = diag(m_k) >= 0
+  Vector3d mk;
+  for (int k = 0; k < 3; ++k) {
+    const cplx d = (W.col(k).transpose() * m * W.col(k))(0, 0);
+    mk(k) = std::abs(d);
+    const double beta = (mk(k) > 0.0) ? -0.5 * std::arg(d) : 0.0;
+    W.col(k) *= std::polar(1.0, beta);
+  }
+  o.sorted_masses_eV = mk;
+  // PDG labels: nu1, nu2 form the pair with the smaller splitting
+  const double d01 = mk(1) * mk(1) - mk(0) * mk(0), d12 = mk(2) * mk(2) - mk(1) * mk(1);
+  int idx[3];
+  if (d01 <= d12) {
+    o.ordering = Ordering::normal;
+    idx[0] = 0; idx[1] = 1; idx[2] = 2;
+  } else {
+    o.ordering = Ordering::inverted;
+    idx[0] = 1; idx[1] = 2; idx[2] = 0;
+  }
+  for (int i = 0; i < 3; ++i) {
+    o.U.col(i) = W.col(idx[i]);
+    o.masses_eV(i) = mk(idx[i]);
+  }
+  const Vector3d& ms = o.masses_eV;
+  o.dm21_sq_eV2 = ms(1) * ms(1) - ms(0) * ms(0);
+  o.dm31_sq_eV2 = ms(2) * ms(2) - ms(0) * ms(0);
+  o.dm32_sq_eV2 = ms(2) * ms(2) - ms(1) * ms(1);
+  o.sum_eV = ms.sum();
+  o.m_bb_eV = std::abs(m(0, 0));
+
+  const Matrix3c& U = o.U;
+  const double s13sq = std::norm(U(0, 2));
+  const double c13sq = 1.0 - s13sq;
+  o.sin2_theta13 = s13sq;
+  o.sin2_theta12 = std::norm(U(0, 1)) / c13sq;
+  o.sin2_theta23 = std::norm(U(1, 2)) / c13sq;
+  const double s12 = std::sqrt(o.sin2_theta12), c12 = std::sqrt(1.0 - o.sin2_theta12);
+  const double s23 = std::sqrt(o.sin2_theta23), c23 = std::sqrt(1.0 - o.sin2_theta23);
+  const double s13 = std::sqrt(s13sq);
+  o.jarlskog = std::imag(U(0, 0) * U(1, 1) * std::conj(U(0, 1)) * std::conj(U(1, 0)));
+  // J = c12 s12 c23 s23 c13^2 s13 sin(delta);
+  // |U_tau1|^2 = s12^2 s23^2 + c12^2 c23^2 s13^2 - 2 s12 s23 c12 c23 s13 cos(delta)
+  const double norm = c12 * s12 * c23 * s23 * s13;
+  if (norm > 0.0) {
+    const double sind = o.jarlskog / (norm * c13sq);
+    const double cosd = (s12 * s12 * s23 * s23 + c12 * c12 * c23 * c23 * s13sq - std::norm(U(2, 0))) / (2.0 * norm);
+    o.delta_cp = detail::wrap_2pi(std::atan2(sind, cosd));
+  }
+  // Majorana phases: U_e2 U_e1^* = s12 c12 c13^2 e^{i a21/2}; U_e3 U_e1^* = s13 c12 c13 e^{i(a31/2 - delta)}
+  const double mmax = ms.maxCoeff();
+  const bool massless1 = ms(0) < 1e-9 * mmax, massless3 = ms(2) < 1e-9 * mmax;
+  if (massless1) {
+    // only alpha31 - alpha21 physical: U_e3 U_e2^* = s13 s12 c13 e^{i((a31 - a21)/2 - delta)}
+    o.alpha21 = 0.0;
+    o.alpha31 = detail::wrap_2pi(2.0 * (std::arg(U(0, 2) * std::conj(U(0, 1))) + o.delta_cp));
+  } else {
+    o.alpha21 = detail::wrap_2pi(2.0 * std::arg(U(0, 1) * std::conj(U(0, 0))));
+    o.alpha31 = massless3 ? 0.0 : detail::wrap_2pi(2.0 * (std::arg(U(0, 2) * std::conj(U(0, 0))) + o.delta_cp));
+  }
+  return o;
+}
+
+}  // namespace darkloops
