@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: MIT
+// Tests of the three- and four-point tensor coefficients C(...) and D(...) (loop/c.hpp, loop/d.hpp):
+// reference table, Feynman-parameter quadrature, honesty of digits_lost, symmetries, PV identities.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/quadrature/tanh_sinh.hpp>
+#include <cmath>
+#include <complex>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "darkloops/loop/coefficients.hpp"
+
+namespace fq {
+// ---------------------------------------------------------------------------------------------
+// Feynman-parameter integrals (docs/physics.md eq. (TR.2)): with Delta(x) = sum x_i m_i -
+// sum x_i k_i^2 + (sum x_i k_i)^2 over the simplex (x_0 = 1 - sum x_i),
+//   T_{i1..iP} = (-1)^P (-1)^N Gamma(N-2) int x_{i1}..x_{iP} Delta^{2-N},
+//   C00 = -1/2 int log(Delta/mu2),  C00i = +1/2 int x_i log(Delta/mu2),  D00 = -1/2 int 1/Delta.
+// Valid (and real) where Delta > 0 on the whole simplex: Euclidean / below-threshold points.
+using boost::math::quadrature::gauss_kronrod;
+
+template <class F>
+double integrate_triangle(F f) {
+  auto outer = [&](double x1) {
+    auto inner = [&](double x2) { return f(x1, x2); };
+    return gauss_kronrod<double, 21>::integrate(inner, 0.0, 1.0 - x1, 8, 1e-14);
+  };
+  return gauss_kronrod<double, 21>::integrate(outer, 0.0, 1.0, 8, 1e-14);
+}
+
+// Nested adaptive Gauss-Kronrod; depth 0 = one 15-point rule per axis (smooth integrands).
+template <class F>
+double integrate_tetrahedron(F f, unsigned depth = 0, double tol = 0) {
+  auto o1 = [&](double x1) {
+    auto o2 = [&](double x2) {
+      auto o3 = [&](double x3) { return f(x1, x2, x3); };
+      return gauss_kronrod<double, 15>::integrate(o3, 0.0, 1.0 - x1 - x2, depth, tol);
+    };
+    return gauss_kronrod<double, 15>::integrate(o2, 0.0, 1.0 - x1, depth, tol);
+  };
+  return gauss_kronrod<double, 15>::integrate(o1, 0.0, 1.0, depth, tol);
+}
+
+// k-basis Gram entries from LoopTools invariants.
+struct CKin {
+  double p1, p2, p1p2, m1, m2, m3, mu2;
+  double delta(double x1, double x2) const {
+    const double k11 = p1, k22 = p1p2, k12 = (p1 + p1p2 - p2) / 2;
+    const double K2 = x1 * x1 * k11 + x2 * x2 * k22 + 2 * x1 * x2 * k12;
+    return (1 - x1 - x2) * m1 + x1 * m2 + x2 * m3 - x1 * k11 - x2 * k22 + K2;
+  }
+};
+
+inline std::array<double, 13> c_quad(const CKin& k) {
+  std::array<double, 13> r{};
+  // exponents of (x1, x2) for c0,c1,c2,-,c11,c12,c22,-,-,c111,c112,c122,c222
+  const int e[13][2] = {{0, 0}, {1, 0}, {0, 1}, {0, 0}, {2, 0}, {1, 1}, {0, 2},
+                        {1, 0}, {0, 1}, {3, 0}, {2, 1}, {1, 2}, {0, 3}};
+  for (int i = 0; i < 13; ++i) {
+    const int a = e[i][0], b = e[i][1];
+    if (i == 3) {
+      r[i] = -0.5 * integrate_triangle([&](double x1, double x2) { return std::log(k.delta(x1, x2) / k.mu2); });
+    } else if (i == 7 || i == 8) {
+      r[i] = 0.5 * integrate_triangle([&](double x1, double x2) {
+        return std::pow(x1, a) * std::pow(x2, b) * std::log(k.delta(x1, x2) / k.mu2);
+      });
+    } else {
+      const double sign = ((a + b) % 2 == 0) ? -1.0 : 1.0;
+      r[i] = sign * integrate_triangle([&](double x1, double x2) {
+        return std::pow(x1, a) * std::pow(x2, b) / k.delta(x1, x2);
+      });
+    }
+  }
+  return r;
+}
+
+struct DKin {
+  double p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4;
+  double delta(double x1, double x2, double x3) const {
+    const double g11 = p1, g22 = p1p2, g33 = p4, g12 = (p1 + p1p2 - p2) / 2,
+                 g23 = (p1p2 + p4 - p3) / 2, g13 = (p1 + p4 - p2p3) / 2;
+    const double K2 = x1 * x1 * g11 + x2 * x2 * g22 + x3 * x3 * g33 +
+                      2 * (x1 * x2 * g12 + x2 * x3 * g23 + x1 * x3 * g13);
+    return (1 - x1 - x2 - x3) * m1 + x1 * m2 + x2 * m3 + x3 * m4 - x1 * g11 - x2 * g22 - x3 * g33 +
+           K2;
+  }
+};
+
+inline std::array<double, 11> d_quad(const DKin& k) {
+  std::array<double, 11> r{};
+  const int e[11][3] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}, {2, 0, 0},
+                        {1, 1, 0}, {1, 0, 1}, {0, 2, 0}, {0, 1, 1}, {0, 0, 2}};
+  for (int i = 0; i < 11; ++i) {
+    const int a = e[i][0], b = e[i][1], c = e[i][2];
+    if (i == 4) {
+      r[i] = -0.5 * integrate_tetrahedron([&](double x1, double x2, double x3) { return 1.0 / k.delta(x1, x2, x3); });
+    } else {
+      const double sign = ((a + b + c) % 2 == 0) ? 1.0 : -1.0;
+      r[i] = sign * integrate_tetrahedron([&](double x1, double x2, double x3) {
+        const double d = k.delta(x1, x2, x3);
+        return std::pow(x1, a) * std::pow(x2, b) * std::pow(x3, c) / (d * d);
+      });
+    }
+  }
+  return r;
+}
+
+// One-dimensional B integrals with complex logarithm log(Delta - i eps), split at the roots.
+inline std::complex<double> b_int(double p, double m0, double m1, double mu2, int kind) {
+  auto delta = [&](double x) { return (1 - x) * m0 + x * m1 - x * (1 - x) * p; };
+  std::vector<double> pts{0.0};
+  // roots of p x^2 + (m1 - m0 - p) x + m0
+  if (p != 0) {
+    const double b = m1 - m0 - p, disc = b * b - 4 * p * m0;
+    if (disc > 0) {
+      for (double s : {-1.0, 1.0}) {
+        const double x = (-b + s * std::sqrt(disc)) / (2 * p);
+        if (x > 0 && x < 1) pts.push_back(x);
+      }
+    }
+  }
+  pts.push_back(1.0);
+  std::sort(pts.begin(), pts.end());
+  boost::math::quadrature::tanh_sinh<double> ts;
+  auto w = [&](double x) {
+    switch (kind) {
+      case 0: return -1.0;
+      case 1: return x;
+      case 3: return -x * x;
+      default: return 0.0;
+    }
+  };
+  std::complex<double> sum{};
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    const double a = pts[i], b = pts[i + 1];
+    if (kind == 2) {  // B00 = 1/2 int Delta (1 - log(Delta/mu2))
+      auto f = [&](double x) {
+        const double d = delta(x);
+        return d == 0 ? 0.0 : 0.5 * d * (1 - std::log(std::abs(d) / mu2));
+      };
+      auto g = [&](double x) { const double d = delta(x); return d < 0 ? 0.5 * d * M_PI : 0.0; };
+      sum += std::complex<double>(ts.integrate(f, a, b), ts.integrate(g, a, b));
+    } else {
+      auto f = [&](double x) {
+        const double d = delta(x);
+        return d == 0 ? 0.0 : w(x) * std::log(std::abs(d) / mu2);
+      };
+      auto g = [&](double x) { return delta(x) < 0 ? -M_PI * w(x) : 0.0; };
+      sum += std::complex<double>(ts.integrate(f, a, b), ts.integrate(g, a, b));
+    }
+  }
+  return sum;
+}
+
+}  // namespace fq
+
+// ---- private stand-ins for the scalar functions of other areas, used only until they exist ----
+#if __has_include("darkloops/loop/b.hpp")
+#define DL_HAVE_B 1
+#else
+#define DL_HAVE_B 0
+namespace darkloops::loop {
+template <class T>
+std::complex<T> B0(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 0); }
+template <class T>
+std::complex<T> B1(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 1); }
+template <class T>
+std::complex<T> B00(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 2); }
+template <class T>
+std::complex<T> B11(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 3); }
+}  // namespace darkloops::loop
+#endif
+#if __has_include("darkloops/loop/c0.hpp")
+#define DL_HAVE_C0 1
+#else
+#define DL_HAVE_C0 0
+namespace darkloops::loop {
+template <class T>
+std::complex<T> C0(T p1, T p2, T p1p2, T m1, T m2, T m3) noexcept {
+  const fq::CKin k{p1, p2, p1p2, m1, m2, m3, 1.0};
+  for (double a : {0.0, 0.5, 1.0})
+    for (double b : {0.0, 0.5, 1.0})
+      if (a + b <= 1 && !(k.delta(a, b) > 0)) return {NAN, NAN};  // stand-in: Euclidean only
+  return -fq::integrate_triangle([&](double x1, double x2) { return 1.0 / k.delta(x1, x2); });
+}
+}  // namespace darkloops::loop
+#endif
+#if __has_include("darkloops/loop/d0.hpp")
+#define DL_HAVE_D0 1
+#else
+#define DL_HAVE_D0 0
+namespace darkloops::loop {
+template <class T>
+std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
+  const fq::DKin k{p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4};
+  for (double a : {0.0, 0.5, 1.0})
+    for (double b : {0.0, 0.5, 1.0})
+      for (double c : {0.0, 0.5, 1.0})
+        if (a + b + c <= 1 && !(k.delta(a, b, c) > 0)) return {NAN, NAN};
+  return fq::integrate_tetrahedron(
+      [&](double x1, double x2, double x3) {
+        const double d = k.delta(x1, x2, x3);
+        return 1.0 / (d * d);
+      },
+      6, 1e-13);
+}
+}  // namespace darkloops::loop
+#endif
+#if __has_include("darkloops/loop/zero_momentum.hpp")
+#define DL_HAVE_ZERO 1
+#else
+#define DL_HAVE_ZERO 0
+namespace darkloops::loop::zero {
+template <class T>
+CCoefficients<T> C(T m1, T m2, T m3, T mu2 = T(1)) noexcept {
+  const auto q = fq::c_quad({0, 0, 0, m1, m2, m3, mu2});
+  CCoefficients<T> c;
+  c.c0 = q[0]; c.c1 = q[1]; c.c2 = q[2]; c.c00 = q[3]; c.c11 = q[4]; c.c12 = q[5]; c.c22 = q[6];
+  c.c001 = q[7]; c.c002 = q[8]; c.c111 = q[9]; c.c112 = q[10]; c.c122 = q[11]; c.c222 = q[12];
+  return c;
+}
+template <class T>
+DCoefficients<T> D(T m1, T m2, T m3, T m4, T = T(1)) noexcept {
+  const auto q = fq::d_quad({0, 0, 0, 0, 0, 0, m1, m2, m3, m4});
+  DCoefficients<T> d;
+  d.d0 = q[0]; d.d1 = q[1]; d.d2 = q[2]; d.d3 = q[3]; d.d00 = q[4]; d.d11 = q[5];
+  d.d12 = q[6]; d.d13 = q[7]; d.d22 = q[8]; d.d23 = q[9]; d.d33 = q[10];
+  return d;
+}
+}  // namespace darkloops::loop::zero
+#endif
+
+#include "darkloops/loop/c.hpp"
+#include "darkloops/loop/d.hpp"
+
+namespace {
+using namespace darkloops::loop;
+using cd = std::complex<double>;
+
+double rel(cd a, cd b) { return std::abs(a - b) / std::max(std::abs(b), 1e-300); }
+
+std::array<cd, 13> c_vec(const CCoefficients<double>& c) {
+  return {c.c0, c.c1, c.c2, c.c00, c.c11, c.c12, c.c22, c.c001, c.c002, c.c111, c.c112, c.c122, c.c222};
+}
+std::array<cd, 11> d_vec(const DCoefficients<double>& d) {
+  return {d.d0, d.d1, d.d2, d.d3, d.d00, d.d11, d.d12, d.d13, d.d22, d.d23, d.d33};
+}
+const char* c_names[13] = {"C0", "C1", "C2", "C00", "C11", "C12", "C22", "C001", "C002", "C111", "C112", "C122", "C222"};
+const char* d_names[11] = {"D0", "D1", "D2", "D3", "D00", "D11", "D12", "D13", "D22", "D23", "D33"};
+
+struct Row {
+  std::string func;
+  std::array<double, 10> a{};
+  cd value;
+  std::string outliers;
+};
+
+std::vector<Row> read_reference() {
+  std::ifstream in(std::string(DARKLOOPS_TEST_DATA_DIR) + "/pv_reference.csv");
+  std::vector<Row> rows;
+  std::string line;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) { header = true; continue; }
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string tok;
+    while (std::getline(ss, tok, ',')) f.push_back(tok);
+    while (f.size() < 16) f.push_back("");
+    Row r;
+    r.func = f[0];
+    for (int i = 0; i < 10; ++i) r.a[i] = f[1 + i].empty() ? 0.0 : std::stod(f[1 + i]);
+    r.value = {std::stod(f[11]), std::stod(f[12])};
+    r.outliers = f[15];
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+int c_index(const std::string& n) {
+  for (int i = 0; i < 13; ++i) if (n == c_names[i]) return i;
+  return -1;
+}
+int d_index(const std::string& n) {
+  for (int i = 0; i < 11; ++i) if (n == d_names[i]) return i;
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("C and D tensor coefficients against the reference table (incl. outlier rows)") {
+  const auto rows = read_reference();
+  REQUIRE(rows.size() > 400);  // the file is there and parsed
+  std::map<std::string, double> worst;
+  int checked = 0, skipped = 0;
+  for (const auto& r : rows) {
+    const int ci = r.func.size() > 1 && r.func[0] == 'C' && r.func != "C0" ? c_index(r.func) : -1;
+    const int di = r.func.size() > 1 && r.func[0] == 'D' && r.func != "D0" && r.func != "DB0" ? d_index(r.func) : -1;
+    if (ci < 0 && di < 0) continue;
+    cd got;
+    if (ci >= 0) got = c_vec(C(r.a[0], r.a[1], r.a[2], r.a[3], r.a[4], r.a[5]))[ci];
+    else got = d_vec(D(r.a[0], r.a[1], r.a[2], r.a[3], r.a[4], r.a[5], r.a[6], r.a[7], r.a[8], r.a[9]))[di];
+    if (std::isnan(got.real()) && !(DL_HAVE_B && DL_HAVE_C0 && DL_HAVE_D0)) {
+      ++skipped;  // the quadrature stand-ins cannot do complex (above-threshold) points
+      continue;
+    }
+    const double e = rel(got, r.value);
+    worst[r.func] = std::max(worst[r.func], e);
+    ++checked;
+    INFO(r.func, " args ", r.a[0], ",", r.a[1], ",", r.a[2], ",", r.a[3], ",", r.a[4], ",", r.a[5],
+         ",", r.a[6], ",", r.a[7], ",", r.a[8], ",", r.a[9], " got ", got, " ref ", r.value,
+         " outliers: ", r.outliers);
+    // Requirement of issue 3: <= 1e-8 relative for every tensor-coefficient row.
+    CHECK(e <= 1e-8);
+  }
+  for (const auto& [f, e] : worst) MESSAGE(f, " max rel error ", e);
+  MESSAGE("checked ", checked, " rows, skipped ", skipped, " (stand-ins)");
+  CHECK(checked > 100);
+}
