@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Scalar three-point function C0 for real masses and arbitrary real invariants, LoopTools
+// argument order and normalisation (docs/physics.md §2.1.3):
+//   C0(p1, p2, p1p2, m1, m2, m3) = (1/(i pi^2)) int d^4q 1/([q^2 - m1][(q + k1)^2 - m2][(q + k2)^2 - m3]),
+//   k1 = p1, k2 = p1 + p2; arguments p1 = k1^2, p2 = (k2 - k1)^2, p1p2 = k2^2 and squared masses.
+// Paths: all invariants 0 -> loop::zero::C0 (closed form); Gram (Kallen) determinant 0 ->
+// partial fractions into three B0; otherwise the apex decomposition (detail/scalar_c0.hpp),
+// with a Gauss-Kronrod evaluation of the Feynman integral when that cancels by more than
+// eps^(-1/3) and the point is below all thresholds. Results std::complex<T>.
+// NaN (never throws): negative or non-finite masses, non-finite invariants, IR-divergent
+// configurations (a massless propagator between two on-shell legs; two massless propagators
+// joined by a light-like leg), collinear points with no real partial-fraction form above
+// threshold, and the leading Landau singularity of the collinear form.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <complex>
+#include <limits>
+
+#include "darkloops/loop/detail/scalar_c0.hpp"
+#include "darkloops/loop/detail/scalar_common.hpp"
+#include "darkloops/loop/zero_momentum.hpp"
+
+namespace darkloops::loop {
+
+namespace detail {
+
+/// IR divergence of C0 (masses m0, m1, m2 on propagators 0, 1, 2; invariants s01, s12, s02).
+template <class T>
+inline bool c0_ir_divergent(const T& s01, const T& s12, const T& s02,
+                            const std::array<T, 3>& m) noexcept {
+  // soft: massless propagator i whose two adjacent legs are on the mass shell of the others
+  if (m[0] == T(0) && s01 == m[1] && s02 == m[2]) return true;
+  if (m[1] == T(0) && s01 == m[0] && s12 == m[2]) return true;
+  if (m[2] == T(0) && s02 == m[0] && s12 == m[1]) return true;
+  // collinear: two massless propagators joined by a light-like leg
+  if (m[0] == T(0) && m[1] == T(0) && s01 == T(0)) return true;
+  if (m[1] == T(0) && m[2] == T(0) && s12 == T(0)) return true;
+  if (m[0] == T(0) && m[2] == T(0) && s02 == T(0)) return true;
+  return false;
+}
+
+}  // namespace detail
+
+/// C0(p1, p2, p1p2; m1, m2, m3), see the header comment. mu-independent (UV finite).
+template <class T>
+inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, const T& m2,
+                          const T& m3) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  using std::pow;
+  const std::array<T, 3> m{m1, m2, m3};
+  if (!detail::scalar_finite(p1) || !detail::scalar_finite(p2) || !detail::scalar_finite(p1p2) ||
+      !detail::valid_mass2(m1) || !detail::valid_mass2(m2) || !detail::valid_mass2(m3))
+    return detail::scalar_cnan<T>();
+  if (detail::c0_ir_divergent(p1, p2, p1p2, m)) return detail::scalar_cnan<T>();
+  if (p1 == T(0) && p2 == T(0) && p1p2 == T(0)) return C(zero::C0<T>(m1, m2, m3), T(0));
+
+  const T eps = std::numeric_limits<T>::epsilon();
+  const T lam = detail::kallen(p1, p2, p1p2);
+  const T ps = abs(p1) + abs(p2) + abs(p1p2);
+  const bool euclid = detail::c0_euclidean(p1, p2, p1p2, m);
+  if (abs(lam) <= T(64) * eps * ps * ps) {
+    // collinear: rotate (s01, s12, s02; m0, m1, m2) cyclically until s01 != 0, s02/s01 >= 0
+    std::array<T, 3> s{p1, p2, p1p2};
+    std::array<T, 3> mm = m;
+    for (int rot = 0; rot < 3; ++rot) {
+      if (s[0] != T(0) && s[2] / s[0] >= T(0)) {
+        const C v = detail::c0_collinear<T>(s[0], s[1], s[2], mm);
+        if (v == v) return v;
+      }
+      s = {s[1], s[2], s[0]};
+      mm = {mm[1], mm[2], mm[0]};
+    }
+    if (euclid) return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));
+    return detail::scalar_cnan<T>();
+  }
+  const auto r = detail::c0_apex<T>(p1, p2, p1p2, m, lam);
+  if (euclid) {  // F > 0 on the simplex: C0 is real
+    if (r.loss * pow(eps, T(1) / T(3)) > T(1))
+      return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));
+    return C(r.value.real(), T(0));
+  }
+  return r.value;
+}
+
+}  // namespace darkloops::loop

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: MIT
+// Engine of the general scalar three-point function C0 (docs/physics.md §2.1.3).
+// C0 = -int_S d^2x / (F(x) - i eps) over the Feynman simplex S = {x1, x2 >= 0, x1 + x2 <= 1},
+// F = x^T H x + g.x + m0 (Symanzik polynomial). Method ("apex decomposition"): split S into the
+// three signed triangles joining the stationary point P of F (2 H P = -g) to the edges; on the
+// ray P + t (edge point - P), F = F0 + t^2 Q, so the t-integral is elementary and
+//   C0 = -(1/(2 sqrt(lambda))) sum_edges [I_e(sigma+) - I_e(sigma-)],
+//   I_e(sigma) = int_0^1 ds [ln(F_e(s) - i eps) - ln(F0 - i eps)] / (s - sigma),
+// with F_e the edge restriction (a B0-type quadratic), sigma+- the roots of F_e = F0 and
+// lambda the Kallen function of the external invariants. Each I_e is a sum of dilogarithms,
+// evaluated with a small finite eps (eps_rel = macheps^2) and explicit bookkeeping of the
+// branch crossings along the real s-path (no eta-function tables needed).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <complex>
+#include <limits>
+
+#include <boost/math/quadrature/gauss_kronrod.hpp>
+
+#include "darkloops/loop/b.hpp"
+#include "darkloops/loop/detail/scalar_common.hpp"
+#include "darkloops/loop/dilog.hpp"
+
+namespace darkloops::loop::detail {
+
+/// Li2 at a real point x >= 1 on the cut, approached from the side sign(side) of the real axis.
+template <class T>
+inline std::complex<T> li2_on_cut(const T& x, int side) noexcept {
+  using std::log;
+  const T im = scalar_pi<T>() * log(x);
+  return {li2(x), side >= 0 ? im : -im};
+}
+
+/// S(sigma, r) = int_0^1 [ln(s - r) - ln(sigma - r)] / (s - sigma) ds for Im r != 0; the path is
+/// split where 1 - w(s) = (s - r)/(sigma - r) crosses the negative real axis.
+template <class T>
+inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>& r,
+                            T* mag) noexcept {
+  using C = std::complex<T>;
+  const T twopi = T(2) * scalar_pi<T>();
+  const C z = sigma - r;
+  const auto w = [&](const T& s) { return (sigma - C(s)) / z; };
+  std::array<T, 3> cuts{T(0), T(1), T(1)};
+  int npieces = 1;
+  if (z.imag() != T(0)) {
+    const T sc = (r * std::conj(z)).imag() / (-z.imag());
+    if (sc > T(0) && sc < T(1) && ((C(sc) - r) / z).real() < T(0)) {
+      cuts = {T(0), sc, T(1)};
+      npieces = 2;
+    }
+  }
+  const C lz = std::log(z);
+  C total(T(0));
+  for (int p = 0; p < npieces; ++p) {
+    const T lo = cuts[p];
+    const T hi = cuts[p + 1];
+    const T mid = (lo + hi) / T(2);
+    const C wm = w(mid);
+    const int side = wm.imag() >= T(0) ? 1 : -1;
+    const bool lo_cut = (npieces == 2 && p == 1);
+    const bool hi_cut = (npieces == 2 && p == 0);
+    const C li_lo = lo_cut ? li2_on_cut<T>(w(lo).real(), side) : li2(w(lo));
+    const C li_hi = hi_cut ? li2_on_cut<T>(w(hi).real(), side) : li2(w(hi));
+    total += li_lo - li_hi;
+    *mag += std::abs(li_lo) + std::abs(li_hi);
+    const T eta_r =
+        (std::log(C(mid) - r) - lz - std::log(C(T(1)) - wm)).imag() / twopi;
+    using std::round;
+    const T eta = round(eta_r);
+    if (eta != T(0)) {
+      C lg;
+      if (sigma.imag() != T(0)) {
+        lg = std::log(C(hi) - sigma) - std::log(C(lo) - sigma);
+      } else {
+        using std::abs;
+        using std::log;
+        lg = C(log(abs((hi - sigma.real()) / (lo - sigma.real()))));
+      }
+      total += C(T(0), twopi * eta) * lg;
+      *mag += std::abs(twopi * eta * lg);
+    }
+  }
+  return total;
+}
+
+/// Roots of a s^2 + b s + c (complex c; a, b real), stable; n = number of finite roots.
+template <class T>
+struct QuadRoots {
+  std::array<std::complex<T>, 2> r{};
+  int n = 0;
+};
+template <class T>
+inline QuadRoots<T> quad_roots(const T& a, const T& b, const std::complex<T>& c) noexcept {
+  using C = std::complex<T>;
+  QuadRoots<T> q;
+  if (a == T(0)) {
+    if (b != T(0)) {
+      q.r[0] = -c / b;
+      q.n = 1;
+    }
+    return q;
+  }
+  C sq = std::sqrt(C(b * b) - T(4) * a * c);
+  if (b * sq.real() < T(0)) sq = -sq;
+  const C qq = -(C(b) + sq) / T(2);
+  q.r[0] = qq / a;
+  q.r[1] = c / qq;
+  q.n = 2;
+  return q;
+}
+
+/// I_e(sigma) for the edge quadratic F_e(s) = a s^2 + b s + c.
+template <class T>
+inline std::complex<T> c0_I(const std::complex<T>& sigma, const QuadRoots<T>& roots,
+                            const std::complex<T>& cconst, const std::complex<T>& lf0,
+                            T* mag) noexcept {
+  using C = std::complex<T>;
+  const T twopi = T(2) * scalar_pi<T>();
+  C total(T(0));
+  C k = cconst - lf0;
+  for (int i = 0; i < roots.n; ++i) {
+    const C si = c0_S(sigma, roots.r[i], mag);
+    total += si;
+    k += std::log(sigma - roots.r[i]);
+  }
+  using std::round;
+  const T n = round(k.imag() / twopi);  // exp(K) = 1 exactly: K = 2 pi i n
+  if (n != T(0)) {
+    C l;
+    if (sigma.imag() != T(0)) {
+      l = std::log(C(T(1)) - sigma) - std::log(-sigma);
+    } else {
+      using std::abs;
+      using std::log;
+      l = C(log(abs((T(1) - sigma.real()) / sigma.real())));
+    }
+    total += C(T(0), twopi * n) * l;
+    *mag += std::abs(twopi * n * l);
+  }
+  return total;
+}
+
+/// Result of the apex-decomposition evaluation with a cancellation estimate.
+template <class T>
+struct C0Eval {
+  std::complex<T> value;
+  T loss;  // sum of |terms| / |sum|
+};
+
+/// General C0 by the apex decomposition. m = squared masses (m0,m1,m2); s01 = p1, s12 = p2,
+/// s02 = p1p2. Requires lambda != 0.
+template <class T>
+inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::array<T, 3>& m,
+                         const T& lam) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  using std::sqrt;
+  const T h = (s01 + s02 - s12) / T(2);
+  const T g0 = m[1] - m[0] - s01;
+  const T g1 = m[2] - m[0] - s02;
+  // P = -(1/2) H^-1 g, det H = -lambda/4
+  const T P0 = T(2) * (s02 * g0 - h * g1) / lam;
+  const T P1 = T(2) * (s01 * g1 - h * g0) / lam;
+  const T F0 = m[0] + (g0 * P0 + g1 * P1) / T(2);
+  T scale = abs(s01) + abs(s12) + abs(s02) + m[0] + m[1] + m[2];
+  const T epsi = scale * std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon();
+  const C lf0 = std::log(C(F0, -epsi));
+  const C sqlam = lam >= T(0) ? C(sqrt(lam)) : C(T(0), sqrt(-lam));
+  // edges (CCW): V0 -> V1, V1 -> V2, V2 -> V0
+  const std::array<T, 3> vx{T(0), T(1), T(0)};
+  const std::array<T, 3> vy{T(0), T(0), T(1)};
+  const std::array<T, 3> ae{s01, s12, s02};
+  // linear coefficient of F_e: 2 Va^T H d + g.d
+  C sum(T(0));
+  T mag = T(0);
+  for (int e = 0; e < 3; ++e) {
+    const int ia = e;
+    const int ib = (e + 1) % 3;
+    const T dx = vx[ib] - vx[ia];
+    const T dy = vy[ib] - vy[ia];
+    const T hx = s01 * vx[ia] + h * vy[ia];  // (H Va)_x
+    const T hy = h * vx[ia] + s02 * vy[ia];
+    const T a = ae[e];
+    const T b = T(2) * (hx * dx + hy * dy) + g0 * dx + g1 * dy;
+    const T c = m[ia];
+    if (a == T(0) && b == T(0)) continue;  // constant edge: D_e = 0, no contribution
+    const T De = (vx[ia] - P0) * dy - (vy[ia] - P1) * dx;
+    const C dsq = De * sqlam;
+    const C cf = C(c - F0);
+    // sigma+- = (-b +- De sqrt(lambda)) / (2a), stable
+    const C nplus = C(-b) + dsq;
+    const C nminus = C(-b) - dsq;
+    std::array<C, 2> sig;
+    std::array<bool, 2> fin{true, true};
+    if (std::abs(nplus) >= std::abs(nminus)) {
+      if (a == T(0)) {
+        fin[0] = false;
+      } else {
+        sig[0] = nplus / (T(2) * a);
+      }
+      if (nplus == C(T(0))) {
+        fin[1] = false;
+      } else {
+        sig[1] = T(2) * cf / nplus;
+      }
+    } else {
+      if (a == T(0)) {
+        fin[1] = false;
+      } else {
+        sig[1] = nminus / (T(2) * a);
+      }
+      sig[0] = T(2) * cf / nminus;
+    }
+    const C cm(c, -epsi);
+    const QuadRoots<T> roots = quad_roots<T>(a, b, cm);
+    C cconst = std::log(cm);
+    for (int i = 0; i < roots.n; ++i) cconst -= std::log(-roots.r[i]);
+    if (fin[0]) sum += c0_I<T>(sig[0], roots, cconst, lf0, &mag);
+    if (fin[1]) sum -= c0_I<T>(sig[1], roots, cconst, lf0, &mag);
+  }
+  C0Eval<T> res;
+  res.value = -sum / (T(2) * sqlam);
+  const T as = std::abs(sum);
+  res.loss = as > T(0) ? mag / as : std::numeric_limits<T>::infinity();
+  return res;
+}
+
+/// True when F > 0 on the simplex except possibly at vertices (all below thresholds).
+template <class T>
+inline bool c0_euclidean(const T& s01, const T& s12, const T& s02,
+                         const std::array<T, 3>& m) noexcept {
+  const std::array<T, 3> ae{s01, s12, s02};
+  for (int e = 0; e < 3; ++e) {
+    const T ma = m[e];
+    const T mb = m[(e + 1) % 3];
+    const T a = ae[e];
+    const T b = mb - ma - a;  // F_e = a s^2 + b s + ma
+    if (a > T(0)) {
+      const T smin = -b / (T(2) * a);
+      if (smin > T(0) && smin < T(1) && ma - b * b / (T(4) * a) <= T(0)) return false;
+    }
+  }
+  // interior minimum
+  const T h = (s01 + s02 - s12) / T(2);
+  const T det = s01 * s02 - h * h;
+  if (s01 > T(0) && det > T(0)) {
+    const T g0 = m[1] - m[0] - s01;
+    const T g1 = m[2] - m[0] - s02;
+    const T P0 = -(s02 * g0 - h * g1) / (T(2) * det);
+    const T P1 = -(s01 * g1 - h * g0) / (T(2) * det);
+    if (P0 > T(0) && P1 > T(0) && P0 + P1 < T(1)) {
+      const T F0 = m[0] + (g0 * P0 + g1 * P1) / T(2);
+      if (F0 <= T(0)) return false;
+    }
+  }
+  return true;
+}
+
+/// -int_S 1/F by nested adaptive Gauss-Kronrod (fallback for Euclidean points where the
+/// analytic form cancels). Integration variables x1 in [0,1], x2 in [0, 1 - x1].
+template <class T>
+inline T c0_quadrature(const T& s01, const T& s12, const T& s02,
+                       const std::array<T, 3>& m) noexcept {
+  using boost::math::quadrature::gauss_kronrod;
+  const T h = (s01 + s02 - s12) / T(2);
+  const T g0 = m[1] - m[0] - s01;
+  const T g1 = m[2] - m[0] - s02;
+  const T tol = T(4) * std::numeric_limits<T>::epsilon();
+  const auto inner = [&](const T& x1) {
+    const T len = T(1) - x1;
+    const auto f = [&](const T& t) {
+      const T x2 = t * len;
+      return len / (s01 * x1 * x1 + T(2) * h * x1 * x2 + s02 * x2 * x2 + g0 * x1 + g1 * x2 + m[0]);
+    };
+    return gauss_kronrod<T, 31>::integrate(f, T(0), T(1), 12, tol);
+  };
+  return -gauss_kronrod<T, 31>::integrate(inner, T(0), T(1), 12, tol);
+}
+
+/// C0 at Gram determinant lambda = 0 with s01 != 0: the momenta are collinear, k2 = (1 + c) k1,
+/// and c D0 - (1 + c) D1 + D2 = K is constant (partial fractions):
+/// C0 = [c B0(s12; m1, m2) - (1 + c) B0(s02; m0, m2) + B0(s01; m0, m1)] / K.
+template <class T>
+inline std::complex<T> c0_collinear(const T& s01, const T& s12, const T& s02,
+                                    const std::array<T, 3>& m) noexcept {
+  using std::abs;
+  using std::sqrt;
+  const T ratio = s02 / s01;
+  if (ratio < T(0)) return scalar_cnan<T>();
+  const T rt = sqrt(ratio);
+  const T ca = -T(1) + rt;
+  const T cb = -T(1) - rt;
+  const T target = s12 / s01;
+  const T c = abs(ca * ca - target) <= abs(cb * cb - target) ? ca : cb;
+  const T K = -c * m[0] + (T(1) + c) * m[1] - m[2] + c * (T(1) + c) * s01;
+  if (K == T(0)) return scalar_cnan<T>();
+  return (c * B0<T>(s12, m[1], m[2]) - (T(1) + c) * B0<T>(s02, m[0], m[2]) +
+          B0<T>(s01, m[0], m[1])) /
+         K;
+}
+
+}  // namespace darkloops::loop::detail

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// Real and complex dilogarithm Li2, templated on the real type (float, double, long double,
+// boost::multiprecision::cpp_bin_float_50 with std::complex). Boost 1.74 has none.
+// Algorithm (docs/physics.md §2.1.1): map the argument into |z| <= 1, Re z <= 1/2 with the
+// inversion Li2(z) = -Li2(1/z) - pi^2/6 - ln^2(-z)/2 and the reflection
+// Li2(z) = pi^2/6 - ln z ln(1-z) - Li2(1-z), then sum the Bernoulli series
+// Li2(z) = sum_k B_k u^(k+1)/(k+1)!, u = -ln(1-z) (|u| <= 1.26, terms fall like (|u|/2pi)^2).
+// Measured accuracy: see docs/validation.md (a few ulp in double).
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <complex>
+#include <cstddef>
+#include <limits>
+#include <type_traits>
+
+#include <boost/math/special_functions/bernoulli.hpp>
+#include <boost/math/special_functions/factorials.hpp>
+
+#include "darkloops/loop/detail/scalar_common.hpp"
+
+namespace darkloops::loop {
+
+namespace detail {
+
+/// c_k = B_{2k}/(2k+1)!, k = 1..22 (exact rationals rounded to 25 digits).
+inline constexpr std::array<long double, 22> li2_bernoulli_ld{
+    2.777777777777777777777778e-2L,  -2.777777777777777777777778e-4L,
+    4.724111866969009826152683e-6L,  -9.18577307466196355085244e-8L,
+    1.897886998897099907200917e-9L,  -4.064761645144225526805909e-11L,
+    8.921691020456452555217987e-13L, -1.993929586072107568723644e-14L,
+    4.518980029619918191650477e-16L, -1.035651761218124701448341e-17L,
+    2.395218621026186745740284e-19L, -5.581785874325009336283075e-21L,
+    1.309150755418321285812307e-22L, -3.08741980242674029324228e-24L,
+    7.315975652702203420357906e-26L, -1.740845657234000740989055e-27L,
+    4.1576356446138997196179e-29L,   -9.962148488284622103194007e-31L,
+    2.394034424896165300521168e-32L, -5.768347355367390084291793e-34L,
+    1.393179479647007977827887e-35L, -3.372121965485089470468474e-37L};
+
+/// Number of series terms needed for |u| <= 1.26 at the precision of T:
+/// (1.26/2pi)^(2k) < eps/4  <=>  k > ln(4/eps) / 3.21.
+template <class T>
+inline int li2_terms() noexcept {
+  const double digits2 = std::numeric_limits<T>::digits;  // bits of mantissa
+  return static_cast<int>(digits2 * 0.6931 / 3.21) + 2;
+}
+
+/// Coefficients B_{2k}/(2k+1)! in the precision of T. Built-in types: the literal table;
+/// other types: computed once with Boost.Math (a constant table, not a cache of results).
+template <class T>
+inline const T* li2_coeffs() noexcept {
+  if constexpr (std::numeric_limits<T>::digits <= 64) {
+    static const auto table = [] {
+      std::array<T, 22> c{};
+      for (std::size_t k = 0; k < c.size(); ++k) c[k] = static_cast<T>(li2_bernoulli_ld[k]);
+      return c;
+    }();
+    return table.data();
+  } else {
+    static const auto table = [] {
+      std::array<T, 80> c{};
+      T fact = T(1);  // (2k+1)!
+      for (std::size_t k = 1; k <= c.size(); ++k) {
+        fact *= T(2 * k) * T(2 * k + 1);
+        c[k - 1] = boost::math::bernoulli_b2n<T>(static_cast<int>(k)) / fact;
+      }
+      return c;
+    }();
+    return table.data();
+  }
+}
+
+/// Bernoulli series in u = -ln(1-z); valid for |u| <= 1.26. Z is T or std::complex<T>.
+template <class T, class Z>
+inline Z li2_series(const Z& u) noexcept {
+  const T* c = li2_coeffs<T>();
+  const int n = li2_terms<T>();
+  const Z u2 = u * u;
+  // Horner in u^2 for sum_k c_k u^(2k+1)
+  Z s = Z(c[n - 1]);
+  for (int k = n - 2; k >= 0; --k) s = s * u2 + Z(c[k]);
+  return u - u2 / T(4) + s * u2 * u;
+}
+
+}  // namespace detail
+
+/// Real dilogarithm Li2(x) = -int_0^x ln(1-t)/t dt for all real x. For x > 1 it returns the
+/// real part of the principal branch (the imaginary part there is -+ pi ln x on either side
+/// of the cut; the complex overload gives Li2(x + i0) = Re + i pi ln x). NaN for NaN input.
+template <class T>
+  requires(!std::is_integral_v<T>)
+inline T li2(const T& x) noexcept {
+  using std::log;
+  using std::log1p;
+  const T pi = detail::scalar_pi<T>();
+  const T zeta2 = pi * pi / 6;
+  if (!(x == x)) return x;
+  if (x == T(1)) return zeta2;
+  if (x == T(0)) return T(0);
+  if (x < T(-1)) {  // inversion, 1/x in (-1, 0)
+    const T l = log(-x);
+    return -detail::li2_series<T, T>(-log1p(-T(1) / x)) - zeta2 - l * l / 2;
+  }
+  if (x <= T(0.5)) return detail::li2_series<T, T>(-log1p(-x));
+  if (x < T(1)) return zeta2 - log(x) * log1p(-x) - detail::li2_series<T, T>(-log(x));
+  if (x <= T(2)) {  // Re of reflection; 1 - x in [-1, 0)
+    return zeta2 - log(x) * log(x - T(1)) - detail::li2_series<T, T>(-log(x));
+  }
+  // x > 2: Re of inversion, 1/x in (0, 1/2)
+  const T l = log(x);
+  return -detail::li2_series<T, T>(-log1p(-T(1) / x)) + T(2) * zeta2 - l * l / 2;
+}
+
+/// Complex dilogarithm Li2(z), principal branch (cut along real z > 1; on the cut the sign of
+/// Im z selects the side, +0 giving Li2(x + i0) = Re Li2(x) + i pi ln x).
+template <class T>
+inline std::complex<T> li2(const std::complex<T>& z) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  using std::log;
+  const T pi = detail::scalar_pi<T>();
+  const T zeta2 = pi * pi / 6;
+  const T x = z.real();
+  const T y = z.imag();
+  if (!(x == x) || !(y == y)) return detail::scalar_cnan<T>();
+  if (y == T(0)) {
+    if (x <= T(1)) return C(li2(x), T(0));
+    bool below = false;
+    if constexpr (std::is_floating_point_v<T>) below = std::signbit(y);
+    const T im = pi * log(x);
+    return C(li2(x), below ? -im : im);
+  }
+  const T r2 = x * x + y * y;
+  if (r2 > T(1)) {  // inversion
+    const C w = C(T(1)) / z;
+    const C l = log(-z);
+    return -li2(w) - C(zeta2) - l * l / T(2);
+  }
+  if (x > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
+    const C omz = C(T(1)) - z;
+    return C(zeta2) - log(z) * log(omz) - detail::li2_series<T, C>(-log(z));
+  }
+  return detail::li2_series<T, C>(-detail::log1p_(-z));
+}
+
+}  // namespace darkloops::loop
