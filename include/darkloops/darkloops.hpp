@@ -10,5 +10,7 @@
 #include "darkloops/core/warnings.hpp"
 #include "darkloops/inputs/neutrino.hpp"
 #include "darkloops/inputs/sm.hpp"
+#include "darkloops/loop/dimensionless.hpp"
+#include "darkloops/loop/zero_momentum.hpp"
 #include "darkloops/model/model.hpp"
 #include "darkloops/model/presets.hpp"
