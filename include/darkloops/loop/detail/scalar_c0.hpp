@@ -42,13 +42,18 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
   const T twopi = T(2) * scalar_pi<T>();
   const C z = sigma - r;
   const auto w = [&](const T& s) { return (sigma - C(s)) / z; };
+  // 1 - w(s) = (s - r)/z meets the real axis at s_c = Re r - Im r Re z / Im z, where its value
+  // is -Im r / Im z (exact rearrangement, stable when Im r is infinitesimal): the path crosses
+  // the cut iff Im r and Im z have the same sign.
   std::array<T, 3> cuts{T(0), T(1), T(1)};
   int npieces = 1;
-  if (z.imag() != T(0)) {
-    const T sc = (r * std::conj(z)).imag() / (-z.imag());
-    if (sc > T(0) && sc < T(1) && ((C(sc) - r) / z).real() < T(0)) {
+  T wcut = T(1);
+  if (z.imag() != T(0) && ((r.imag() > T(0)) == (z.imag() > T(0))) && r.imag() != T(0)) {
+    const T sc = r.real() - r.imag() * z.real() / z.imag();
+    if (sc > T(0) && sc < T(1)) {
       cuts = {T(0), sc, T(1)};
       npieces = 2;
+      wcut = T(1) + r.imag() / z.imag();
     }
   }
   const C lz = std::log(z);
@@ -61,8 +66,8 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
     const int side = wm.imag() >= T(0) ? 1 : -1;
     const bool lo_cut = (npieces == 2 && p == 1);
     const bool hi_cut = (npieces == 2 && p == 0);
-    const C li_lo = lo_cut ? li2_on_cut<T>(w(lo).real(), side) : li2(w(lo));
-    const C li_hi = hi_cut ? li2_on_cut<T>(w(hi).real(), side) : li2(w(hi));
+    const C li_lo = lo_cut ? li2_on_cut<T>(wcut, side) : li2(w(lo));
+    const C li_hi = hi_cut ? li2_on_cut<T>(wcut, side) : li2(w(hi));
     total += li_lo - li_hi;
     *mag += std::abs(li_lo) + std::abs(li_hi);
     const T eta_r =
