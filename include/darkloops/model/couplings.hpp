@@ -42,7 +42,8 @@ inline Couplings compute_couplings(const Spectrum& s, const Matrix32c& Y_N, cons
   c.nR = r2 * Y_N * s.O_R.cast<cplx>();
   c.nI = cplx(0.0, r2) * Y_N * s.O_I.cast<cplx>();
   c.yd = Y_S;
-  c.yu = inputs::sm::ckm() * Y_S;
+  static const Matrix3c V_ckm = inputs::sm::ckm();  // computed once (thread-safe static init)
+  c.yu = V_ckm * Y_S;
   const double sw2 = inputs::sm::sin2_theta_W;
   c.Z_HH = 0.5 * U.topRows<2>().adjoint() * U.topRows<2>() - sw2 * Matrix3c::Identity();
   for (int k = 0; k < 3; ++k)

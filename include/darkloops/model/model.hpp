@@ -60,19 +60,27 @@ class Model {
 
 namespace detail {
 
+inline std::string idx_name(const char* base, int i) { return std::string(base) + "_" + std::to_string(i + 1); }
+inline std::string idx_name(const char* base, int i, int j) {
+  return std::string(base) + "_" + std::to_string(i + 1) + std::to_string(j + 1);
+}
+inline bool finite(cplx z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); }
+// names are built only on failure (validation runs on every model point)
 inline void require_mass(const char* name, double m) {
   if (!std::isfinite(m)) throw invalid_input(name, m, "mass must be finite");
   if (!(m > 0.0)) throw invalid_input(name, m, "mass must be positive [GeV]");
 }
-inline void require_finite(const std::string& name, double x) {
+inline void require_mass(const char* base, int i, double m) {
+  if (!std::isfinite(m) || !(m > 0.0)) require_mass(idx_name(base, i).c_str(), m);
+}
+inline void require_finite(const char* name, double x) {
   if (!std::isfinite(x)) throw invalid_input(name, x, "must be finite");
 }
-inline void require_finite(const std::string& name, cplx z) {
-  if (!std::isfinite(z.real()) || !std::isfinite(z.imag())) throw invalid_input(name, z, "must be finite");
+inline void require_finite(const char* base, int i, cplx z) {
+  if (!finite(z)) throw invalid_input(idx_name(base, i), z, "must be finite");
 }
-inline std::string idx_name(const char* base, int i) { return std::string(base) + "_" + std::to_string(i + 1); }
-inline std::string idx_name(const char* base, int i, int j) {
-  return std::string(base) + "_" + std::to_string(i + 1) + std::to_string(j + 1);
+inline void require_finite(const char* base, int i, int j, cplx z) {
+  if (!finite(z)) throw invalid_input(idx_name(base, i, j), z, "must be finite");
 }
 
 inline void validate(const Parameters& p) {
@@ -80,22 +88,22 @@ inline void validate(const Parameters& p) {
   require_mass("m_S_d", p.m_S_d);
   require_mass("m_S_u", p.m_S_u);
   for (int a = 0; a < 2; ++a) {
-    require_mass(idx_name("m_eta0", a).c_str(), p.m_eta0(a));
-    require_mass(idx_name("m_etapm", a).c_str(), p.m_etapm(a));
+    require_mass("m_eta0", a, p.m_eta0(a));
+    require_mass("m_etapm", a, p.m_etapm(a));
   }
   require_mass("m_phi", p.m_phi);
-  for (int a = 0; a < 2; ++a) require_finite(idx_name("mu", a), p.mu(a));
+  for (int a = 0; a < 2; ++a) require_finite("mu", a, p.mu(a));
   for (int a = 0; a < 2; ++a)
-    for (int b = 0; b < 2; ++b) require_finite(idx_name("lambda5", a, b), p.lambda5(a, b));
+    for (int b = 0; b < 2; ++b) require_finite("lambda5", a, b, p.lambda5(a, b));
   const double l12 = p.lambda5(0, 1), l21 = p.lambda5(1, 0);
   if (std::abs(l12 - l21) > 1e-12 * std::max({std::abs(l12), std::abs(l21), std::abs(p.lambda5(0, 0)),
                                               std::abs(p.lambda5(1, 1))}))
     throw invalid_input("lambda5_21", l21, "lambda5 must be symmetric; lambda5_12 = " + std::to_string(l12));
   for (int al = 0; al < 3; ++al)
-    for (int a = 0; a < 2; ++a) require_finite(idx_name("Y_N", al, a), p.Y_N(al, a));
+    for (int a = 0; a < 2; ++a) require_finite("Y_N", al, a, p.Y_N(al, a));
   for (int i = 0; i < 3; ++i) {
-    require_finite(idx_name("Y_S", i), p.Y_S(i));
-    require_finite(idx_name("kappa", i), p.kappa(i));
+    require_finite("Y_S", i, p.Y_S(i));
+    require_finite("kappa", i, p.kappa(i));
   }
   if (p.casas_ibarra) {
     const auto& o = p.oscillation;
@@ -118,7 +126,7 @@ inline void validate(const Parameters& p) {
     require_finite("alpha31", o.alpha31);
     if (p.R_custom) {
       for (int i = 0; i < 2; ++i)
-        for (int j = 0; j < 3; ++j) require_finite(idx_name("R", i, j), (*p.R_custom)(i, j));
+        for (int j = 0; j < 3; ++j) require_finite("R", i, j, (*p.R_custom)(i, j));
     }
   }
 }
@@ -142,18 +150,19 @@ inline Model::Model(const Parameters& p) : p_(p) {
 
   // ---- non-fatal warnings
   const double ymax = std::sqrt(4.0 * pi);
-  auto check_y = [&](const std::string& name, cplx y) {
+  auto check_y = [&](const char* base, int i, int j, cplx y) {
     if (std::abs(y) > ymax) {
       std::ostringstream os;
-      os << "non-perturbative coupling: |" << name << "| = " << std::abs(y) << " > sqrt(4 pi)";
+      os << "non-perturbative coupling: |" << (j < 0 ? detail::idx_name(base, i) : detail::idx_name(base, i, j))
+         << "| = " << std::abs(y) << " > sqrt(4 pi)";
       w_.add(os.str());
     }
   };
   for (int al = 0; al < 3; ++al)
-    for (int a = 0; a < 2; ++a) check_y(detail::idx_name("Y_N", al, a), Y_N_(al, a));
+    for (int a = 0; a < 2; ++a) check_y("Y_N", al, a, Y_N_(al, a));
   for (int i = 0; i < 3; ++i) {
-    check_y(detail::idx_name("Y_S", i), p_.Y_S(i));
-    check_y(detail::idx_name("kappa", i), p_.kappa(i));
+    check_y("Y_S", i, -1, p_.Y_S(i));
+    check_y("kappa", i, -1, p_.kappa(i));
   }
   for (int a = 0; a < 2; ++a)
     for (int b = a; b < 2; ++b)

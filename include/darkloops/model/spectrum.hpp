@@ -6,6 +6,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -118,8 +119,33 @@ inline Spectrum compute_spectrum(const Parameters& p) {
   s.m_eta0 = p.m_eta0;
 
   s.M2_charged = charged_mass_matrix(p);
-  Eigen::SelfAdjointEigenSolver<Matrix3c> es(s.M2_charged);
-  const Eigen::Vector3d ev = es.eigenvalues();  // ascending
+  Eigen::Vector3d ev;
+  if (p.mu(0) == 0.0 && p.mu(1) == 0.0) {
+    // no mixing: U_H is the permutation sorting the diagonal (stable: eta1+, eta2+, phi+ on ties),
+    // which also fixes the basis inside a degenerate eta1+/eta2+ pair
+    int order[3] = {0, 1, 2};
+    const Eigen::Vector3d d = s.M2_charged.diagonal().real();
+    std::stable_sort(order, order + 3, [&](int i, int j) { return d(i) < d(j); });
+    s.U_H.setZero();
+    for (int k = 0; k < 3; ++k) {
+      ev(k) = d(order[k]);
+      s.U_H(order[k], k) = 1.0;
+    }
+  } else {
+    // rephase eta_a^+ so that the arrowhead matrix is real: M = P Mr P^dag, P = diag(e^{i arg M(a,2)}, 1)
+    Vector3c ph(cplx(1.0), cplx(1.0), cplx(1.0));
+    Matrix3d Mr = Matrix3d::Zero();
+    for (int a = 0; a < 3; ++a) Mr(a, a) = s.M2_charged(a, a).real();
+    for (int a = 0; a < 2; ++a) {
+      const double r = std::abs(s.M2_charged(a, 2));
+      if (r > 0.0) ph(a) = s.M2_charged(a, 2) / r;
+      Mr(a, 2) = Mr(2, a) = r;
+    }
+    Eigen::SelfAdjointEigenSolver<Matrix3d> es(Mr);
+    ev = es.eigenvalues();  // ascending
+    s.U_H = ph.asDiagonal() * es.eigenvectors().cast<cplx>();
+    detail::fix_column_phases(s.U_H);
+  }
   if (!(ev(0) > 0.0)) {
     std::ostringstream os;
     os.precision(10);
@@ -130,8 +156,6 @@ inline Spectrum compute_spectrum(const Parameters& p) {
     throw physical_problem(os.str());
   }
   s.m_H = ev.cwiseSqrt();
-  s.U_H = es.eigenvectors();
-  detail::fix_column_phases(s.U_H);
 
   for (int cp = 0; cp < 2; ++cp) {
     const Eigen::Matrix2d M = neutral_mass_matrix(p, cp == 0 ? +1 : -1);
