@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Lepton observables umbrella, and a one-pass evaluation of all of them on a model
+// (the loop functions of the shared dipoles/penguins/boxes are computed once).
+#pragma once
+
+#include "darkloops/inputs/leptons.hpp"
+#include "darkloops/observables/g_minus_2.hpp"
+#include "darkloops/observables/lepton_amplitudes.hpp"
+#include "darkloops/observables/lepton_sector.hpp"
+#include "darkloops/observables/lfv_radiative.hpp"
+#include "darkloops/observables/neutrino_observables.hpp"
+
+namespace darkloops {
+
+/// Every lepton observable of one model point (new physics only; BRs and rates absolute).
+struct LeptonPredictions {
+  double delta_ae = 0.0, delta_amu = 0.0, delta_atau = 0.0;
+  double delta_amu_chiral = 0.0;  ///< the M_N/m_mu-enhanced part of delta_amu
+  double BR_mu_e_gamma = 0.0, BR_tau_e_gamma = 0.0, BR_tau_mu_gamma = 0.0;
+  LeptonDipoles dipoles;          ///< A_L, A_R (beta, alpha) [GeV^-2]
+  NeutrinoObservables neutrino;   ///< masses, splittings, angles, phases, m_bb, sum
+};
+
+/// All lepton observables of a model in one pass.
+inline LeptonPredictions predict_leptons(const Model& m) {
+  LeptonPredictions r;
+  const LeptonSector s = lepton_sector(m);
+  r.dipoles = lepton_dipoles(s);
+  const auto& d = r.dipoles;
+  r.delta_ae = delta_a(d, s, 0);
+  r.delta_amu = delta_a(d, s, 1);
+  r.delta_atau = delta_a(d, s, 2);
+  r.delta_amu_chiral = delta_a_chiral(d, s, 1);
+  r.BR_mu_e_gamma = br_radiative(d, s, 0, 1);
+  r.BR_tau_e_gamma = br_radiative(d, s, 0, 2);
+  r.BR_tau_mu_gamma = br_radiative(d, s, 1, 2);
+  r.neutrino = m.neutrino();
+  return r;
+}
+
+}  // namespace darkloops
