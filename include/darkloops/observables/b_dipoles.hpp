@@ -60,9 +60,8 @@ inline void run_dipoles_segment(cplx& C7, cplx& C8, double mu_hi, double mu_lo, 
 }  // namespace detail
 
 /// Dipoles run at LO from mu = max(M_N, mu0) down to mu0 = 160 GeV (n_f = 6 above m_t, 5 below).
-inline Dipoles dipoles_at_mu0(const Model& m) {
-  Dipoles d = dipoles(m);
-  const double mu_hi = std::max(m.spectrum().M_N, inputs::flavour::bsgamma_mu0);
+inline Dipoles run_to_mu0(Dipoles d, double M_N) {
+  const double mu_hi = std::max(M_N, inputs::flavour::bsgamma_mu0);
   const double mt = inputs::sm::m_t_pole, mu0 = inputs::flavour::bsgamma_mu0;
   auto run = [&](cplx& C7, cplx& C8) {
     detail::run_dipoles_segment(C7, C8, mu_hi, std::max(mt, mu0), 6.0);
@@ -72,6 +71,7 @@ inline Dipoles dipoles_at_mu0(const Model& m) {
   run(d.C7p, d.C8p);
   return d;
 }
+inline Dipoles dipoles_at_mu0(const Model& m) { return run_to_mu0(dipoles(m), m.spectrum().M_N); }
 
 /// BR(B -> X_s gamma), E_gamma > 1.6 GeV, SM + NP (eq. (B5.8)): the SM central value of
 /// Misiak–Rehman–Steinhauser 2020 plus the linear NP dependence of Misiak–Steinhauser 2017,

@@ -44,7 +44,7 @@ inline BsPredictions predict_bs(const Model& m, FitMapping map = FitMapping::ele
     p.wc[l].C10 += Z_penguin_C10(m);
   }
   p.dipoles = dipoles(m);
-  p.dipoles_mu0 = dipoles_at_mu0(m);
+  p.dipoles_mu0 = run_to_mu0(p.dipoles, m.spectrum().M_N);
   p.BR_bsgamma = BR_bsgamma_value(p.dipoles_mu0);
   p.C_L = C_L_nunu(m);
   const NunuRatios r = nunu_ratios(p.C_L);
