@@ -155,7 +155,7 @@ struct NeutrinoObservables {
   double dm31_sq_eV2 = 0.0;   ///< m3^2 - m1^2 (negative for IO)
   double dm32_sq_eV2 = 0.0;   ///< m3^2 - m2^2
   double sin2_theta12 = 0.0, sin2_theta23 = 0.0, sin2_theta13 = 0.0;
-  double delta_cp = 0.0;  ///< [rad], in [0, 2 pi)
+  double delta_cp = 0.0;  ///< [rad], in [0, 2 pi) (within 1e-12 of 2 pi -> 0)
   /// Majorana phases [rad] in [0, 2 pi). With a massless state only one is physical: NO reports
   /// alpha21 = 0 and alpha31 = (alpha31 - alpha21) of the input; IO reports alpha31 = 0.
   double alpha21 = 0.0, alpha31 = 0.0;
@@ -169,7 +169,7 @@ namespace detail {
 inline double wrap_2pi(double x) {
   x = std::fmod(x, 2.0 * pi);
   if (x < 0.0) x += 2.0 * pi;
-  if (x >= 2.0 * pi) x -= 2.0 * pi;
+  if (x >= 2.0 * pi - 1e-12) x = 0.0;  // 2 pi - rounding is reported as 0
   return x;
 }
 }  // namespace detail
