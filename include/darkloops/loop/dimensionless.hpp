@@ -13,7 +13,7 @@ namespace darkloops::loop {
 template <class T>
 inline T box_F(T x, T y) noexcept {
   if (!zero::detail::valid_mass(x) || !zero::detail::valid_mass(y)) return zero::detail::nan<T>();
-  return zero::detail::xkln_dd<T, 2, 4>({T(1), T(1), x, y});
+  return zero::detail::x2ln_dd4(T(1), T(1), x, y);
 }
 
 /// Box function G(x,y) = -int_0^inf dK K/((K+1)^2 (K+x)(K+y)) = -D0(1,1,x,y)
@@ -21,7 +21,7 @@ inline T box_F(T x, T y) noexcept {
 template <class T>
 inline T box_G(T x, T y) noexcept {
   if (!zero::detail::valid_mass(x) || !zero::detail::valid_mass(y)) return zero::detail::nan<T>();
-  return zero::detail::xkln_dd<T, 1, 4>({T(1), T(1), x, y});
+  return zero::detail::xln_dd4(T(1), T(1), x, y);
 }
 
 /// Dipole function F2(t) = int_0^1 dx x^2(1-x)/(x + t(1-x)) = (1/3)(x^3 ln x)[1,1,1,t,t]
@@ -38,7 +38,7 @@ inline T dipole_F2(T t) noexcept {
 template <class T>
 inline T dipole_G2(T t) noexcept {
   if (!zero::detail::valid_mass(t)) return zero::detail::nan<T>();
-  return zero::detail::xkln_dd<T, 2, 4>({T(1), T(1), t, t}) / 2;
+  return zero::detail::x2ln_dd4(T(1), T(1), t, t) / 2;
 }
 
 /// Photon-penguin (non-dipole) function G2p(x) = int_0^1 dy (1-y)^3/(1-y + x y)

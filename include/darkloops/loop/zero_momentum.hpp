@@ -13,6 +13,7 @@
 
 #include "darkloops/loop/coefficients.hpp"
 #include "darkloops/loop/detail/zero_dd.hpp"
+#include "darkloops/loop/detail/zero_fast.hpp"
 
 namespace darkloops::loop::zero {
 
@@ -45,7 +46,12 @@ template <class T>
 inline T B0(T m1, T m2, T mu2 = T(1)) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2) || !valid_scale(mu2)) return nan<T>();
-  return T(1) - loop::zero::detail::xkln_dd_log<T, 1, 2>({m1, m2}, mu2);
+  using loop::zero::detail::ln_dd1;
+  using loop::zero::detail::log_;
+  loop::zero::detail::sort2(m1, m2);
+  if (m2 == T(0)) return nan<T>();
+  // Leibniz: (x ln(x/mu2))[a,b] = a ln[a,b] + ln(b/mu2), a <= b.
+  return T(1) - (m1 == T(0) ? T(0) : m1 * ln_dd1(m1, m2)) - log_(m2 / mu2);
 }
 
 /// B1(0; m1, m2) = int_0^1 x ln(Delta/mu2) = (1/2)(x^2 ln(x/mu2))[m1,m2,m2] - 3/4.
@@ -109,7 +115,7 @@ template <class T>
 inline T C0(T m1, T m2, T m3) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2, m3)) return nan<T>();
-  return -loop::zero::detail::xkln_dd<T, 1, 3>({m1, m2, m3});
+  return -loop::zero::detail::xln_dd3(m1, m2, m3);
 }
 
 /// C00(0,0,0; m1,m2,m3) = -(1/2) int_S ln(Delta/mu2) = 3/8 - (1/4)(x^2 ln(x/mu2))[m1,m2,m3].
@@ -139,7 +145,7 @@ inline CCoefficients<T> C(T m1, T m2, T m3, T mu2 = T(1)) noexcept {
     r.digits_lost = nan<T>();
     return r;
   }
-  r.c0 = cx(-xkln_dd<T, 1, 3>({m1, m2, m3}));
+  r.c0 = cx(-loop::zero::detail::xln_dd3(m1, m2, m3));
   r.c1 = cx(xkln_dd<T, 2, 4>({m1, m2, m2, m3}) / 2);
   r.c2 = cx(xkln_dd<T, 2, 4>({m1, m2, m3, m3}) / 2);
   r.c00 = cx(T(3) / 8 - xkln_dd_log<T, 2, 3>({m1, m2, m3}, mu2) / 4);
@@ -162,7 +168,7 @@ template <class T>
 inline T D0(T m1, T m2, T m3, T m4) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2, m3, m4)) return nan<T>();
-  return -loop::zero::detail::xkln_dd<T, 1, 4>({m1, m2, m3, m4});
+  return -loop::zero::detail::xln_dd4(m1, m2, m3, m4);
 }
 
 /// D00(0..; m1..m4) = -(1/2) int_S 1/Delta = -(1/4)(x^2 ln x)[m1,m2,m3,m4].
@@ -171,7 +177,7 @@ template <class T>
 inline T D00(T m1, T m2, T m3, T m4) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2, m3, m4)) return nan<T>();
-  return -loop::zero::detail::xkln_dd<T, 2, 4>({m1, m2, m3, m4}) / 4;
+  return -loop::zero::detail::x2ln_dd4(m1, m2, m3, m4) / 4;
 }
 
 /// All D tensor coefficients at zero external momenta (Feynman-parameter limits):
@@ -189,11 +195,11 @@ inline DCoefficients<T> D(T m1, T m2, T m3, T m4, T mu2 = T(1)) noexcept {
     r.digits_lost = nan<T>();
     return r;
   }
-  r.d0 = cx(-xkln_dd<T, 1, 4>({m1, m2, m3, m4}));
+  r.d0 = cx(-loop::zero::detail::xln_dd4(m1, m2, m3, m4));
   r.d1 = cx(xkln_dd<T, 2, 5>({m1, m2, m3, m4, m2}) / 2);
   r.d2 = cx(xkln_dd<T, 2, 5>({m1, m2, m3, m4, m3}) / 2);
   r.d3 = cx(xkln_dd<T, 2, 5>({m1, m2, m3, m4, m4}) / 2);
-  r.d00 = cx(-xkln_dd<T, 2, 4>({m1, m2, m3, m4}) / 4);
+  r.d00 = cx(-loop::zero::detail::x2ln_dd4(m1, m2, m3, m4) / 4);
   r.d11 = cx(-xkln_dd<T, 3, 6>({m1, m2, m3, m4, m2, m2}) / 3);
   r.d22 = cx(-xkln_dd<T, 3, 6>({m1, m2, m3, m4, m3, m3}) / 3);
   r.d33 = cx(-xkln_dd<T, 3, 6>({m1, m2, m3, m4, m4, m4}) / 3);

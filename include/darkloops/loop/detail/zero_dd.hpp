@@ -25,11 +25,15 @@
 
 namespace darkloops::loop::zero::detail {
 
-/// Half-width of the Taylor window: a node range is expanded about its centre c when all
-/// nodes lie in [c(1-w), c(1+w)], i.e. max/min <= (1+w)/(1-w) = 5/3.
-inline constexpr double taylor_window = 0.25;
-/// Hard cap on Taylor terms (50 digits at the window edge need ~100).
-inline constexpr int max_taylor_terms = 200;
+/// Half-width w of the Taylor window for a divided difference of order N: a node range is
+/// expanded about its centre c when all nodes lie in [c(1-w), c(1+w)], i.e.
+/// max/min <= (1+w)/(1-w). Outside it the recurrence is used, whose rounding-error
+/// amplification grows like N/w per level; inside, the series needs ~ln(eps)/ln(w) terms.
+/// Chosen from measured maximum errors (docs/validation.md): N <= 2: 1/4 (max/min <= 5/3),
+/// N = 3: 0.35 (<= 2.08), N >= 4: 0.6 (<= 4).
+constexpr double taylor_window(int N) noexcept { return N <= 2 ? 0.25 : (N == 3 ? 0.35 : 0.6); }
+/// Hard cap on Taylor terms (50 digits at the widest window edge need ~260).
+inline constexpr int max_taylor_terms = 320;
 
 template <class T>
 constexpr T nan() noexcept {
@@ -100,27 +104,56 @@ static_assert(taylor_coefficient<double>(1, 2) == 0.5);          // (x ln x)''/2
 static_assert(taylor_coefficient<double>(1, 3) == -1.0 / 6.0);   // (x ln x)'''/6 = -1/(6x^2)
 static_assert(taylor_coefficient<double>(3, 4) == 0.25);         // (x^3 ln x)''''/24 = 1/(4x)
 
-/// Taylor sum of (x^K ln x)[x_0..x_{n-1}] about c = (min+max)/2, n-1 > K, nodes > 0 sorted.
-/// Truncated when the bound binom-type * w^J on the remaining terms is below eps/16 of the
-/// leading term. constexpr: no transcendental function is involved.
+/// 1/i for i = 1..max_taylor_terms+8, in long double (exact to its precision): multiplies
+/// instead of divides in the series for the built-in floating types.
+struct Reciprocals {
+  std::array<long double, max_taylor_terms + 9> v{};
+  constexpr Reciprocals() noexcept {
+    for (int i = 1; i < max_taylor_terms + 9; ++i) v[i] = 1.0L / static_cast<long double>(i);
+  }
+};
+inline constexpr Reciprocals reciprocals{};
+static_assert(reciprocals.v[4] == 0.25L);
+
+template <class T>
+constexpr T recip(int i) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    return static_cast<T>(reciprocals.v[i]);
+  } else {
+    return T(1) / T(i);
+  }
+}
+
+/// Number of Taylor terms J for (x^K ln x)[N+1 nodes] at window half-width w: the bound
+/// prod_{t<J} (N+t-K) w/(t+1) on the relative size of the tail is below eps/16.
+template <class T>
+constexpr int taylor_terms(int K, int N, const T& w) noexcept {
+  const T eps = std::numeric_limits<T>::epsilon();
+  int J = 0;
+  T bound = T(1);
+  while (bound > eps / 16 && J < max_taylor_terms) {
+    bound *= T(N + J - K) * w * recip<T>(J + 1);
+    ++J;
+  }
+  return J;
+}
+
+/// Taylor sum of (x^K ln x)[x_0..x_{n-1}] about c = (min+max)/2, n-1 > K, nodes > 0 sorted:
+/// c^(K-N) sum_t b_{N+t} h_t(u), u_l = (x_l - c)/c, b_m = taylor_coefficient(K, m).
+/// constexpr: no transcendental function is involved.
 template <class T>
 constexpr T taylor_dd(int K, const T* x, int n) noexcept {
   const int N = n - 1;
   const T lo = x[0];
   const T hi = x[n - 1];
   const T c = (lo + hi) / 2;
-  const T w = (hi - lo) / (hi + lo);
-  const T eps = std::numeric_limits<T>::epsilon();
-  int J = 0;
-  T bound = T(1);
-  while (bound > eps / 16 && J < max_taylor_terms) {
-    bound *= T(N + J - K) / T(J + 1) * w;
-    ++J;
-  }
-  std::array<T, max_taylor_terms + 1> h{};
+  const T ic = T(1) / c;
+  const int J = taylor_terms<T>(K, N, (hi - lo) / (hi + lo));
+  std::array<T, max_taylor_terms + 1> h;
   h[0] = T(1);
+  for (int t = 1; t <= J; ++t) h[t] = T(0);
   for (int l = 0; l < n; ++l) {
-    const T u = (x[l] - c) / c;
+    const T u = (x[l] - c) * ic;
     if (u == T(0)) continue;
     for (int t = 1; t <= J; ++t) h[t] += u * h[t - 1];
   }
@@ -128,13 +161,19 @@ constexpr T taylor_dd(int K, const T* x, int n) noexcept {
   T s = T(0);
   for (int t = 0; t <= J; ++t) {
     s += b * h[t];
-    b *= -T(N + t - K) / T(N + t + 1);
+    b *= -T(N + t - K) * recip<T>(N + t + 1);
   }
-  // s * c^(K-N)
-  T cp = T(1);
-  for (int i = 0; i < N - K; ++i) cp *= c;
-  return s / cp;
+  T cp = T(1);  // c^(K-N)
+  for (int i = 0; i < N - K; ++i) cp *= ic;
+  return s * cp;
 }
+// Equal nodes: the series is its first term f^(N)(c)/N!.
+// D0(2,2,2,2) = -(x ln x)[2,2,2,2] = 1/(6*2^2): (x ln x)''' = -1/x^2.
+static_assert(taylor_dd<double>(1, std::array<double, 4>{2.0, 2.0, 2.0, 2.0}.data(), 4) ==
+              -1.0 / 24.0);
+// box F(1,1) = (x^2 ln x)[1,1,1,1] = (2/x)/3! = 1/3.
+static_assert(taylor_dd<double>(2, std::array<double, 4>{1.0, 1.0, 1.0, 1.0}.data(), 4) ==
+              1.0 / 3.0);
 
 /// Complete homogeneous symmetric polynomial h_m(x_0..x_{n-1}), m small.
 template <class T>
@@ -232,7 +271,7 @@ class XkLnDD {
  private:
   static T abs_(const T& a) noexcept { return a < 0 ? -a : a; }
   bool tight(int i, int j) const noexcept {
-    return x_[i] > T(0) && (x_[j] - x_[i]) <= T(taylor_window) * (x_[j] + x_[i]);
+    return x_[i] > T(0) && (x_[j] - x_[i]) <= T(taylor_window(j - i)) * (x_[j] + x_[i]);
   }
 
   std::array<T, n> x_;
