@@ -12,7 +12,7 @@
 #include "darkloops/fit/sampling.hpp"
 #include "darkloops/fit/scan.hpp"
 
-#if __has_include("darkloops/fit/paper.hpp")
+#if __has_include("darkloops/observables/leptons.hpp") && __has_include("darkloops/observables/bsll.hpp")
 #include "darkloops/fit/paper.hpp"
 #define BENCH_FIT_HAVE_PHYSICS 1
 #else

@@ -33,7 +33,7 @@
 #include "darkloops/io/json.hpp"
 #include "paper_fit/figure.hpp"
 
-#if __has_include("darkloops/model/model.hpp") && __has_include("darkloops/observables/bs.hpp") && \
+#if __has_include("darkloops/fit/paper.hpp") && __has_include("darkloops/observables/bsll.hpp") && \
     __has_include("darkloops/observables/leptons.hpp")
 #define PAPER_FIT_HAVE_PHYSICS 1
 #include "paper_fit/physics.hpp"
@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cerr << "paper_fit: this build has the fit layer but not yet the model and the b->s and lepton\n"
-               "observables it needs (darkloops/model/model.hpp, observables/bs.hpp, observables/leptons.hpp).\n";
+               "observables it needs (darkloops/fit/paper.hpp, observables/bsll.hpp, observables/leptons.hpp).\n";
   return 3;
 }
 #else

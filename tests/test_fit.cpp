@@ -100,6 +100,7 @@ TEST_CASE("Chi2: breakdown agrees with the fast path; hard cuts exclude") {
   CHECK(c.n_chi2_terms() == 2);
   const Eigen::Vector2d out(2.0, 4.0);
   CHECK(std::isinf(c(out)));
+  CHECK(c.terms_only(out) == doctest::Approx(4.0 + 6.25).epsilon(1e-15));  // cut ignored: (1/0.5)^2 + (5/2)^2
   CHECK_FALSE(c.evaluate(out).allowed);
   CHECK(std::isinf(c.evaluate(out).total()));
 }

@@ -15,6 +15,8 @@ struct FigureWindow {
   double c9_central, c9_sigma, amu_central, amu_sigma;
   double d1, d2, d3;              // Delta chi^2 levels of 1, 2, 3 sigma (2 parameters)
   std::string data_label;
+  std::string meg_levels;         // comma-separated log10 BR(mu -> e gamma) contour levels
+  std::string title_note;         // appended to the left title (e.g. "no point passes MEG")
 };
 
 inline std::string gnuplot_script(const FigureWindow& w) {
@@ -22,18 +24,18 @@ inline std::string gnuplot_script(const FigureWindow& w) {
   std::snprintf(head, sizeof head,
                 "# Renders fig2_left.png and fig2_right.png from the CSV files in this directory.\n"
                 "# Run: gnuplot fig2.gp   (written by examples/paper_fit --figure)\n"
-                "set datafile separator ','\nset datafile columnheaders\n"
+                "set datafile separator ','\n"
                 "smin=%.17g; smax=%.17g; ymin=%.17g; ymax=%.17g\nmeg=%.17g\n"
                 "c9=%.17g; c9s=%.17g; amu=%.17g; amus=%.17g\nd1=%.17g; d2=%.17g; d3=%.17g\n"
-                "label='%s'\n",
+                "label='%s'\nnote='%s'\n",
                 w.s_lo, w.s_hi, w.y_lo, w.y_hi, w.meg_limit, w.c9_central, w.c9_sigma, w.amu_central,
-                w.amu_sigma, w.d1, w.d2, w.d3, w.data_label.c_str());
+                w.amu_sigma, w.d1, w.d2, w.d3, w.data_label.c_str(), w.title_note.c_str());
   std::string s = head;
+  s += "set cntrparam levels discrete " + w.meg_levels + "\nmeglevels='" + w.meg_levels + "'\n";
   s += R"GP(
 # ---- contour lines of log10 BR(mu->e gamma) and of the MEG bound, computed by gnuplot
 set table 'fig2_left_contours_meg.dat'
 unset surface; set contour base; set view map
-set cntrparam levels discrete -15,-14,-13,-12,-11,-10,-9
 splot 'fig2_left.csv' using 1:2:7 with lines
 unset table
 set table 'fig2_left_contour_bound.dat'
@@ -41,16 +43,21 @@ set cntrparam levels discrete log10(meg)
 splot 'fig2_left.csv' using 1:2:7 with lines
 unset table
 unset contour; set surface
+# the tables are whitespace-separated: read them through sed as CSV
+csv(f) = sprintf("< sed -e 's/^ *//' -e 's/  */,/g' %s", f)
 
 set terminal pngcairo size 900,720 enhanced font 'DejaVu Sans,12'
 set output 'fig2_left.png'
-set title sprintf('chi^2 fit (%s data): 1/2/3{/Symbol s} regions, MEG, b{/Symbol \256}s{/Symbol g}', label)
+set title sprintf('{/Symbol c}^2 fit (%s): 1/2/3{/Symbol s} regions%s', label, note)
 set xlabel 'sin {/Symbol q}'; set ylabel '(Y_S)_2 (Y_S)_3'
 set xrange [smin:smax]; set yrange [ymin:ymax]
 set key outside bottom center horizontal box opaque font ',10'
 set style fill transparent solid 0.35 noborder
-region(r) = r==3 ? 0xff9ec8 : r==2 ? 0xffa040 : r==1 ? 0xfff060 : 0xffffff
-plot 'fig2_left.csv' using 1:2:(region($5)) with image pixels notitle, \
+rR(r) = 255
+rG(r) = r==3 ? 158 : r==2 ? 160 : r==1 ? 240 : 255
+rB(r) = r==3 ? 200 : r==2 ? 64 : r==1 ? 96 : 255
+region(r) = rR(r)*65536 + rG(r)*256 + rB(r)
+plot 'fig2_left.csv' using 1:2:(rR($5)):(rG($5)):(rB($5)):(255) with rgbalpha notitle, \
      '' using 1:2:($8>0.5 ? 139 : 0):(0):(0):($8>0.5 ? 90 : 0) with rgbalpha notitle, \
      '' using 1:2:(90):(90):(90):($10>0.5 ? 150 : 0) with rgbalpha notitle, \
      NaN with boxes lc rgb '#ff9ec8' title '1{/Symbol s}', \
@@ -58,19 +65,20 @@ plot 'fig2_left.csv' using 1:2:(region($5)) with image pixels notitle, \
      NaN with boxes lc rgb '#fff060' title '3{/Symbol s}', \
      NaN with boxes lc rgb '#8b0000' title 'MEG allowed', \
      NaN with boxes lc rgb '#5a5a5a' title 'b{/Symbol \256}s{/Symbol g} excluded (3{/Symbol s})', \
-     'fig2_left_contours_meg.dat' using 1:2 with lines dt 2 lw 1.2 lc rgb '#303030' title 'log_{10} BR({/Symbol m}{/Symbol \256}e{/Symbol g}) = -15..-9', \
-     'fig2_left_contour_bound.dat' using 1:2 with lines lw 2.5 lc rgb '#8b0000' notitle, \
+     csv('fig2_left_contours_meg.dat') using 1:2 with lines dt 2 lw 1.2 lc rgb '#303030' title sprintf('log_{10} BR({/Symbol m}{/Symbol \256}e{/Symbol g}) = %s', meglevels), \
+     csv('fig2_left_contour_bound.dat') using 1:2 with lines lw 2.5 lc rgb '#8b0000' notitle, \
      'fig2_best_fit.csv' using 1:2 with points pt 7 ps 2.2 lc rgb '#ff7f00' title 'best fit', \
      'fig2_paper_best_fit.csv' using 1:2 with points pt 6 ps 2.2 lw 2 lc rgb '#000000' title '[P] best fit'
 
 set output 'fig2_right.png'
-set title sprintf('C_{9{/Symbol m}}^V vs {/Symbol D}a_{/Symbol m} (%s data)', label)
+set title sprintf('C_{9{/Symbol m}}^V vs {/Symbol D}a_{/Symbol m} (%s; grey dots: excluded by a constraint)', label)
 set xlabel '{/Symbol D}a_{/Symbol m} x 10^9'; set ylabel 'C_{9{/Symbol m}}^V'
 set autoscale xy
 set parametric; set trange [0:2*pi]
-plot 'fig2_right.csv' using ($1*1e9):2:(region($5)) with points pt 5 ps 0.5 lc rgb variable notitle, \
-     'fig2_right_contours.csv' using ($1*1e9):2 with lines dt 2 lw 3 lc rgb '#909090' title '(Y_S)_2(Y_S)_3 = const', \
-     'fig2_right_contours.csv' using ($1*1e9):2:4 every ::0::0 with labels offset 1.5,0 font ',9' notitle, \
+plot 'fig2_right.csv' using ($1*1e9):2:(region($5)) with points pt 5 ps 0.4 lc rgb variable notitle, \
+     '' using ($6 > 0.5 ? NaN : $1*1e9):2 with points pt 7 ps 0.15 lc rgb '#b0b0b0' notitle, \
+     'fig2_right_contours.csv' using ($1*1e9):2 with lines dt 2 lw 3 lc rgb '#909090' title '(Y_S)_2(Y_S)_3 = const (labelled)', \
+     'fig2_right_contours.csv' using ($1*1e9):2:(sprintf('%.2g', $4)) every ::120::120 with labels offset 2,0 font ',9' notitle, \
      (amu + amus*cos(t))*1e9, c9 + c9s*sin(t) with lines dt 2 lw 2 lc rgb '#000000' title 'measured 1{/Symbol s}', \
      'fig2_measured.csv' using ($1*1e9):2 with points pt 7 ps 1.5 lc rgb '#000000' notitle, \
      'fig2_best_fit.csv' using ($5*1e9):4 with points pt 7 ps 2.2 lc rgb '#ff7f00' title 'best fit'

@@ -8,22 +8,9 @@ namespace {
 using darkloops::Model;
 using darkloops::Parameters;
 
-constexpr double four_pi = 4.0 * 3.14159265358979323846;
-
-/// Fit parameters of [P] Sec. IV: (Y_S)2 (Y_S)3 (perturbativity |Y_S|_i <= sqrt(4 pi) bounds the
-/// product by 4 pi) and sin(theta) (the Casas–Ibarra angle; cos(theta) >= 0 as in [P]).
-std::vector<fit::Range> fit_ranges() {
-  return {{"YS2_YS3", -four_pi, four_pi, false}, {"sin_theta", -1.0, 1.0, false}};
-}
-
-/// Put a fit point into the parameters: (Y_S)2 = sign(x) sqrt|x|, (Y_S)3 = sqrt|x| (real; every
-/// b->s quantity of the fit depends on the product only, B_s mixing on its square).
-void apply_fit_point(Parameters& p, double ys23, double sin_theta) {
-  const double r = std::sqrt(std::abs(ys23));
-  p.Y_S(1) = darkloops::cplx(std::copysign(r, ys23), 0.0);
-  p.Y_S(2) = darkloops::cplx(r, 0.0);
-  p.sin_theta = sin_theta;
-}
+constexpr double four_pi = fit::YS_product_bound;
+using fit::apply_fit_point;
+std::vector<fit::Range> fit_ranges() { return fit::paper_fit_ranges(); }
 
 double ys23_of(const Parameters& p) { return std::real(p.Y_S(1) * p.Y_S(2)); }
 
@@ -46,36 +33,21 @@ Parameters base_parameters(const Options& o) {
   return p;
 }
 
-/// chi^2 of one fit point (+inf if the model point is unphysical or a hard cut is violated).
-struct Objective {
-  const Parameters& base;
-  const fit::Chi2<fit::FitQuantities>& chi2;
-  double operator()(const std::vector<double>& x) const {
-    Parameters p = base;
-    apply_fit_point(p, x[0], x[1]);
-    try {
-      const Model m(p);
-      return chi2(paper_fit::quantities(m));
-    } catch (const darkloops::error&) {
-      return std::numeric_limits<double>::infinity();
-    }
-  }
-};
-
 struct FitOutcome {
   fit::MinimizeResult min;
   Parameters best;
   double chi2_sm = 0;
+  bool cuts_satisfied = true;  ///< false: no point passes the hard cuts; min is of the terms only
 };
 
 FitOutcome run_fit(const Parameters& base, const fit::Chi2<fit::FitQuantities>& chi2, const Options& o) {
   FitOutcome out;
   out.chi2_sm = chi2(fit::standard_model_quantities());
-  fit::MinimizeOptions mo;
-  mo.n_starts = o.starts;
-  mo.start = {M::paper2022_results::YS2_YS3, M::paper2022_results::sin_theta};  // one start at [P]'s point
-  mo.max_evaluations = 4000 + 400 * o.starts;
-  out.min = fit::minimize(Objective{base, chi2}, fit_ranges(), mo);
+  out.min = fit::fit_paper(base, chi2, o.starts);
+  if (!std::isfinite(out.min.f_min)) {  // nothing passes the hard cuts: fit the chi^2 terms alone
+    out.cuts_satisfied = false;
+    out.min = fit::fit_paper(base, chi2, o.starts, /*ignore_cuts=*/true);
+  }
   out.best = base;
   apply_fit_point(out.best, out.min.x[0], out.min.x[1]);
   return out;
@@ -115,13 +87,15 @@ void print_terms_table(std::ostream& os, const fit::Breakdown& b) {
                 "measured", "sigma", "pull", "chi2", "status / source");
   os << line;
   for (const auto& t : b.terms) {
+    const bool cut = !t.in_chi2;
     std::string meas = t.kind == "limit" ? "< " + fmt(t.central) : fmt(t.central);
+    const std::string pull = t.kind == "limit" && cut ? "-" : fmt(t.pull, "%+.2f");
     std::string status = t.kind == "limit" || t.kind == "band"
                              ? (t.allowed ? "allowed" : "EXCLUDED") + std::string(t.in_chi2 ? " (smooth)" : " (cut)")
                              : "";
     std::snprintf(line, sizeof line, "  %-18s %12s %12s %10s %8s %8s  %s%s%s\n", t.name.c_str(),
                   fmt(t.prediction).c_str(), meas.c_str(), t.sigma > 0 ? fmt(t.sigma, "%.3g").c_str() : "-",
-                  fmt(t.pull, "%+.2f").c_str(), t.in_chi2 ? fmt(t.chi2, "%.3f").c_str() : "-", status.c_str(),
+                  pull.c_str(), t.in_chi2 ? fmt(t.chi2, "%.3f").c_str() : "-", status.c_str(),
                   status.empty() ? "" : "; ", t.source.c_str());
     os << line;
   }
@@ -134,7 +108,7 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw invalid_input("--figure", dir, "cannot create the directory: " + ec.message());
-  const auto window = paper_fit::figure_window();
+  const auto window = paper_fit::figure_window(f.min.x[1], f.min.x[0]);
   const fit::Range rs{"sin_theta", window.s_lo, window.s_hi}, ry{"YS2_YS3", window.y_lo, window.y_hi};
   const auto pts = fit::grid_points({{rs, o.grid}, {ry, o.grid}});
   fit::ScanOptions so;
@@ -147,7 +121,7 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     std::vector<double> r(8, nan);  // chi2, allowed, br_meg, br_bsg, bsg_excl, meg_ok, C9, amu
     try {
       const Model m(p);
-      const auto q = paper_fit::quantities(m);
+      const auto q = fit::fit_quantities(m);
       const auto b = chi2.evaluate(q);
       r = {b.chi2, b.allowed ? 1.0 : 0.0, q.br_mu_e_gamma, q.br_b_s_gamma,
            b.find("br_b_s_gamma")->allowed ? 0.0 : 1.0, b.find("br_mu_e_gamma")->allowed ? 1.0 : 0.0,
@@ -167,7 +141,7 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     const double dchi2 = r[0] - f.min.f_min;
     const double reg = std::isfinite(dchi2) ? region(dchi2) : 0.0;
     left.push_back({pts[i][0], pts[i][1], r[0], dchi2, reg, r[2], r[2] > 0 ? std::log10(r[2]) : nan, r[5], r[3], r[4], r[1]});
-    right.push_back({r[7], r[6], pts[i][0], pts[i][1], r[1] > 0.5 ? reg : 0.0});
+    right.push_back({r[7], r[6], pts[i][0], pts[i][1], reg, r[1]});
   }
   {
     std::ofstream os(dir + "/fig2_left.csv");
@@ -178,19 +152,19 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
   }
   {
     std::ofstream os(dir + "/fig2_right.csv");
-    fit::write_csv(os, {"delta_amu", "C9mu_V", "sin_theta", "YS2_YS3", "region_allowed_only"}, right);
+    fit::write_csv(os, {"delta_amu", "C9mu_V", "sin_theta", "YS2_YS3", "region_1_2_3sigma_is_3_2_1", "allowed_all_constraints"}, right);
   }
   {  // contours of constant (Y_S)2 (Y_S)3 in the (Delta a_mu, C9mu^V) plane
     std::vector<std::vector<double>> rows;
     const std::size_t ns = 121;
-    for (double y : paper_fit::figure_ys_contours()) {
+    for (double y : paper_fit::figure_ys_contours(window)) {
       for (std::size_t k = 0; k < ns; ++k) {
         const double s = rs.at(static_cast<double>(k) / static_cast<double>(ns - 1));
         Parameters p = base;
         apply_fit_point(p, y, s);
         try {
           const Model m(p);
-          const auto q = paper_fit::quantities(m);
+          const auto q = fit::fit_quantities(m);
           rows.push_back({q.delta_amu, q.C9mu_V, s, y});
         } catch (const darkloops::error&) {
           rows.push_back({nan, nan, s, y});
@@ -200,7 +174,7 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     std::ofstream os(dir + "/fig2_right_contours.csv");
     fit::write_csv(os, {"delta_amu", "C9mu_V", "sin_theta", "YS2_YS3"}, rows, ns);
   }
-  const auto qb = paper_fit::quantities(Model(f.best));
+  const auto qb = fit::fit_quantities(Model(f.best));
   {
     std::ofstream os(dir + "/fig2_best_fit.csv");
     fit::write_csv(os, {"sin_theta", "YS2_YS3", "chi2", "C9mu_V", "delta_amu"},
@@ -217,9 +191,23 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     fit::write_csv(os, {"delta_amu", "C9mu_V"}, {{amu.central, c9.central}});
   }
   const double meg = o.data == fit::DataSetId::paper ? M::paper2022::br_mu_e_gamma.limit : M::current::br_mu_e_gamma.limit;
+  double lmin = 1e300, lmax = -1e300;
+  std::size_t n_meg_ok = 0;
+  for (const auto& row : left) {
+    if (std::isfinite(row[6])) { lmin = std::min(lmin, row[6]); lmax = std::max(lmax, row[6]); }
+    n_meg_ok += row[7] > 0.5 ? 1 : 0;
+  }
+  std::string levels;
+  if (lmax >= lmin) {
+    const int lo = static_cast<int>(std::ceil(lmin)), hi = static_cast<int>(std::floor(lmax));
+    const int step = std::max(1, (hi - lo) / 7 + 1);
+    for (int l = lo; l <= hi; l += step) levels += (levels.empty() ? "" : ",") + std::to_string(l);
+  }
+  if (levels.empty()) levels = std::to_string(static_cast<int>(std::floor(lmin)));
   paper_fit::FigureWindow w{window.s_lo, window.s_hi, window.y_lo, window.y_hi, meg,
                             c9.central, 0.5 * (c9.err_up + c9.err_dn), amu.central, 0.5 * (amu.err_up + amu.err_dn),
-                            d1, d2, d3, label};
+                            d1, d2, d3, label, levels,
+                            n_meg_ok == 0 ? " - no point passes MEG" : ""};
   std::string msg;
   const int rc = paper_fit::render_with_gnuplot(dir, w, msg);
   if (rc != 0) {
@@ -273,20 +261,28 @@ int run(const Options& o) {
 
   const FitOutcome f = run_fit(base, chi2, o);
   if (!std::isfinite(f.min.f_min)) {
-    std::cerr << "paper_fit: no point of the fit ranges passes the constraints (" << label << ")\n";
+    std::cerr << "paper_fit: no physical point in the fit ranges (" << label << ")\n";
     return 4;
   }
   const Model best(f.best);
   const auto all = paper_fit::evaluate_everything(best);
   const auto b = chi2.evaluate(all.q);
-  const auto dm = darkloops::dark_matter_candidate(best.spectrum());
+  const auto dm = best.dark_matter();
   namespace R = M::paper2022_results;
+  std::string violated;
+  for (const auto& t : b.terms)
+    if (!t.allowed) violated += (violated.empty() ? "" : ", ") + t.name;
+  const std::string note =
+      f.cuts_satisfied ? std::string()
+                       : "no point of the fit ranges passes the hard cuts; shown is the minimum of the chi^2 terms "
+                         "with the cuts ignored (violated there: " + violated + ")";
   if (o.json) {
     darkloops::io::JsonWriter w(std::cout);
     w.begin_object().value("mode", "fit").value("data_set", fit::to_string(o.data))
         .value("constraints", o.constraints == fit::ConstraintMode::hard_cut ? "hard_cut" : "smooth")
         .value("chi2_sm", f.chi2_sm).value("chi2_min", f.min.f_min).value("delta_chi2", f.chi2_sm - f.min.f_min)
-        .value("n_chi2_terms", chi2.n_chi2_terms());
+        .value("n_chi2_terms", chi2.n_chi2_terms()).value("constraints_satisfied", b.allowed);
+    if (!note.empty()) w.value("note", note);
     w.begin_object("best_fit").value("YS2_YS3", f.min.x[0]).value("sin_theta", f.min.x[1]).end_object();
     w.begin_object("fit_ranges");
     for (const auto& r : fit_ranges()) w.value(r.name, std::vector<double>{r.lower, r.upper});
@@ -313,12 +309,13 @@ int run(const Options& o) {
        << " sin(theta) in [-1, 1]; everything else at the benchmark of [P] eqs. (10)-(11)\n"
        << "minimiser: Nelder-Mead, " << f.min.starts << " starts, " << f.min.evaluations << " chi^2 evaluations, "
        << (f.min.converged ? "converged" : "NOT converged") << "\n\n";
+    if (!note.empty()) os << "NOTE: " << note << "\n\n";
     char line[256];
-    std::snprintf(line, sizeof line, "  %-22s %14s %14s\n", "", "darkloops", "paper [P]");
+    std::snprintf(line, sizeof line, "  %-22s %14s %18s\n", "", "darkloops", "paper [P]");
     os << line;
     const bool paper = o.data == fit::DataSetId::paper;
     auto row = [&](const char* name, double ours, const std::string& theirs) {
-      std::snprintf(line, sizeof line, "  %-22s %14s %14s\n", name, fmt(ours, "%.4f").c_str(), theirs.c_str());
+      std::snprintf(line, sizeof line, "  %-22s %14s %18s\n", name, fmt(ours, "%.4f").c_str(), theirs.c_str());
       os << line;
     };
     row("chi2_SM", f.chi2_sm, paper ? "22.75 (implied)" : "-");

@@ -95,6 +95,16 @@ class Chi2 {
     return std::isnan(s) ? std::numeric_limits<double>::infinity() : s;
   }
 
+  /// chi^2 of the terms only, ignoring hard cuts and bands (what a fit would see without them).
+  double terms_only(const Input& in) const {
+    double s = 0.0;
+    for (const auto& [m, f] : gaussians_) s += m.chi2(f(in));
+    for (const auto& [l, f] : limits_)
+      if (l.mode == LimitMode::smooth) s += l.chi2(f(in));
+    for (const auto& [c, f] : correlated_) s += c.chi2(f(in));
+    return std::isnan(s) ? std::numeric_limits<double>::infinity() : s;
+  }
+
   /// Every term with its prediction, pull and contribution, in the order added.
   Breakdown evaluate(const Input& in) const {
     Breakdown b;
