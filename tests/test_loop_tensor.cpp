@@ -92,20 +92,20 @@ struct DKin {
   }
 };
 
-inline std::array<double, 11> d_quad(const DKin& k) {
+inline std::array<double, 11> d_quad(const DKin& k, unsigned depth = 0, double tol = 0) {
   std::array<double, 11> r{};
   const int e[11][3] = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}, {2, 0, 0},
                         {1, 1, 0}, {1, 0, 1}, {0, 2, 0}, {0, 1, 1}, {0, 0, 2}};
   for (int i = 0; i < 11; ++i) {
     const int a = e[i][0], b = e[i][1], c = e[i][2];
     if (i == 4) {
-      r[i] = -0.5 * integrate_tetrahedron([&](double x1, double x2, double x3) { return 1.0 / k.delta(x1, x2, x3); });
+      r[i] = -0.5 * integrate_tetrahedron([&](double x1, double x2, double x3) { return 1.0 / k.delta(x1, x2, x3); }, depth, tol);
     } else {
       const double sign = ((a + b + c) % 2 == 0) ? 1.0 : -1.0;
       r[i] = sign * integrate_tetrahedron([&](double x1, double x2, double x3) {
         const double d = k.delta(x1, x2, x3);
         return std::pow(x1, a) * std::pow(x2, b) * std::pow(x3, c) / (d * d);
-      });
+      }, depth, tol);
     }
   }
   return r;
@@ -167,13 +167,13 @@ inline std::complex<double> b_int(double p, double m0, double m1, double mu2, in
 #define DL_HAVE_B 0
 namespace darkloops::loop {
 template <class T>
-std::complex<T> B0(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 0); }
+std::complex<T> B0(T p, T m0, T m1, T mu2 = T(1)) noexcept { return std::complex<T>(fq::b_int(p, m0, m1, mu2, 0)); }
 template <class T>
-std::complex<T> B1(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 1); }
+std::complex<T> B1(T p, T m0, T m1, T mu2 = T(1)) noexcept { return std::complex<T>(fq::b_int(p, m0, m1, mu2, 1)); }
 template <class T>
-std::complex<T> B00(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 2); }
+std::complex<T> B00(T p, T m0, T m1, T mu2 = T(1)) noexcept { return std::complex<T>(fq::b_int(p, m0, m1, mu2, 2)); }
 template <class T>
-std::complex<T> B11(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p, m0, m1, mu2, 3); }
+std::complex<T> B11(T p, T m0, T m1, T mu2 = T(1)) noexcept { return std::complex<T>(fq::b_int(p, m0, m1, mu2, 3)); }
 }  // namespace darkloops::loop
 #endif
 #if __has_include("darkloops/loop/c0.hpp")
@@ -183,11 +183,11 @@ std::complex<T> B11(T p, T m0, T m1, T mu2 = T(1)) noexcept { return fq::b_int(p
 namespace darkloops::loop {
 template <class T>
 std::complex<T> C0(T p1, T p2, T p1p2, T m1, T m2, T m3) noexcept {
-  const fq::CKin k{p1, p2, p1p2, m1, m2, m3, 1.0};
+  const fq::CKin k{double(p1), double(p2), double(p1p2), double(m1), double(m2), double(m3), 1.0};
   for (double a : {0.0, 0.5, 1.0})
     for (double b : {0.0, 0.5, 1.0})
-      if (a + b <= 1 && !(k.delta(a, b) > 0)) return {NAN, NAN};  // stand-in: Euclidean only
-  return -fq::integrate_triangle([&](double x1, double x2) { return 1.0 / k.delta(x1, x2); });
+      if (a + b <= 1 && !(k.delta(a, b) > 0)) return {T(NAN), T(NAN)};  // stand-in: Euclidean only
+  return T(-fq::integrate_triangle([&](double x1, double x2) { return 1.0 / k.delta(x1, x2); }));
 }
 }  // namespace darkloops::loop
 #endif
@@ -198,17 +198,18 @@ std::complex<T> C0(T p1, T p2, T p1p2, T m1, T m2, T m3) noexcept {
 namespace darkloops::loop {
 template <class T>
 std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
-  const fq::DKin k{p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4};
+  const fq::DKin k{double(p1), double(p2), double(p3), double(p4), double(p1p2), double(p2p3),
+                   double(m1), double(m2), double(m3), double(m4)};
   for (double a : {0.0, 0.5, 1.0})
     for (double b : {0.0, 0.5, 1.0})
       for (double c : {0.0, 0.5, 1.0})
-        if (a + b + c <= 1 && !(k.delta(a, b, c) > 0)) return {NAN, NAN};
-  return fq::integrate_tetrahedron(
+        if (a + b + c <= 1 && !(k.delta(a, b, c) > 0)) return {T(NAN), T(NAN)};
+  return T(fq::integrate_tetrahedron(
       [&](double x1, double x2, double x3) {
         const double d = k.delta(x1, x2, x3);
         return 1.0 / (d * d);
       },
-      6, 1e-13);
+      3, 1e-11));
 }
 }  // namespace darkloops::loop
 #endif
@@ -319,8 +320,180 @@ TEST_CASE("C and D tensor coefficients against the reference table (incl. outlie
          " outliers: ", r.outliers);
     // Requirement of issue 3: <= 1e-8 relative for every tensor-coefficient row.
     CHECK(e <= 1e-8);
+    if (e > 1e-10) MESSAGE("above 1e-10: ", r.func, " ", r.a[0], ",", r.a[1], ",", r.a[2], ",", r.a[3], ",", r.a[4], ",", r.a[5], ",", r.a[6], ",", r.a[7], ",", r.a[8], ",", r.a[9], " rel ", e, " outliers: ", r.outliers);
   }
   for (const auto& [f, e] : worst) MESSAGE(f, " max rel error ", e);
   MESSAGE("checked ", checked, " rows, skipped ", skipped, " (stand-ins)");
   CHECK(checked > 100);
+}
+
+TEST_CASE("C rank 0-3 and D rank 0-2 against Feynman-parameter quadrature at Euclidean points") {
+  // Independent check 2 (eq. (TR.2)); the quadrature is converged to ~1e-13 on these smooth
+  // integrands, so 1e-10 leaves a 1000x margin over the expected ~1e-13 agreement.
+  const std::array<fq::CKin, 3> cpts{{{-30.0, -70.0, -150.0, 40.0, 90.0, 160.0, 1.0},
+                                      {10.0, 20.0, 35.0, 100.0, 120.0, 300.0, 7.0},
+                                      {-5.0, 60.0, -20.0, 500.0, 20.0, 80.0, 1.0}}};
+  for (const auto& k : cpts) {
+    const auto q = fq::c_quad(k);
+    const auto got = c_vec(C(k.p1, k.p2, k.p1p2, k.m1, k.m2, k.m3, k.mu2));
+    for (int i = 0; i < 13; ++i) {
+      INFO(c_names[i], " at p = ", k.p1, ",", k.p2, ",", k.p1p2, " got ", got[i], " quad ", q[i]);
+      CHECK(rel(got[i], q[i]) < 1e-10);
+    }
+  }
+  const fq::DKin dk{-40.0, -60.0, -30.0, -80.0, -150.0, -120.0, 100.0, 150.0, 200.0, 120.0};
+  const auto q = fq::d_quad(dk, 3, 1e-13);
+  const auto got = d_vec(D(dk.p1, dk.p2, dk.p3, dk.p4, dk.p1p2, dk.p2p3, dk.m1, dk.m2, dk.m3, dk.m4));
+  for (int i = 0; i < 11; ++i) {
+    INFO(d_names[i], " got ", got[i], " quad ", q[i]);
+    CHECK(rel(got[i], q[i]) < 1e-10);
+  }
+}
+
+TEST_CASE("digits_lost is honest for plain PV, and the stable branch keeps the error small") {
+  // Spacelike momenta approaching collinearity: k1 = a n, k2 = (a + b) n, n^2 = -1 gives
+  // det Z = 0 at p1p2 = -(a + b)^2; we approach it with a relative offset delta.
+  const double a = 3.0, b = 5.0, m1 = 50.0, m2 = 80.0, m3 = 120.0;
+  bool saw_large_loss = false;
+  for (double delta : {1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7}) {
+    const double p1 = -a * a, p2 = -b * b, p1p2 = -(a + b) * (a + b) * (1 + delta);
+    const auto q = fq::c_quad({p1, p2, p1p2, m1, m2, m3, 1.0});
+    const auto pv = detail::c_pv<double>({p1, p2, p1p2}, {m1, m2, m3}, 1.0, 3);
+    const auto pvs = detail::c_to_struct(pv, 3);
+    const auto pvv = c_vec(pvs);
+    const auto full = C(p1, p2, p1p2, m1, m2, m3);
+    const auto fv = c_vec(full);
+    // Expected error where digits_lost = k: 10^k x (input accuracy 32u = 3.6e-15); factor 10
+    // for the first-order bound, floor 1e-12 for the quadrature itself.
+    const double bound = std::max(10.0 * std::pow(10.0, pvs.digits_lost) * 3.6e-15, 1e-12);
+    double worst_pv = 0, worst_full = 0;
+    for (int i = 0; i < 13; ++i) {
+      worst_pv = std::max(worst_pv, rel(pvv[i], q[i]));
+      worst_full = std::max(worst_full, rel(fv[i], q[i]));
+    }
+    INFO("delta ", delta, " PV digits_lost ", pvs.digits_lost, " PV error ", worst_pv,
+         " C() digits_lost ", full.digits_lost, " C() error ", worst_full);
+    // Where the bound exceeds 1 the result is flagged as having no correct digit at all.
+    if (bound < 1) CHECK(worst_pv <= bound);
+    else CHECK(pvs.digits_lost > 14);
+    if (pvs.digits_lost > 6) saw_large_loss = true;
+    // The public function stays accurate (stable branch below digits10/4 digits of loss).
+    CHECK(worst_full < 1e-9);
+    CHECK(worst_full <= std::max(10.0 * std::pow(10.0, full.digits_lost) * 3.6e-15, 1e-12));
+  }
+  CHECK(saw_large_loss);  // the estimate really registers the instability
+}
+
+TEST_CASE("exactly zero Gram determinant: finite, not NaN, correct") {
+  // k1 = n, k2 = 3 n, n^2 = -1: p1 = -1, p2 = -4, p1p2 = -9, det Z = 0 exactly.
+  const auto c = C(-1.0, -4.0, -9.0, 1.0, 2.0, 3.0);
+  const auto q = fq::c_quad({-1.0, -4.0, -9.0, 1.0, 2.0, 3.0, 1.0});
+  const auto v = c_vec(c);
+  for (int i = 0; i < 13; ++i) {
+    INFO(c_names[i], " got ", v[i], " quad ", q[i]);
+    CHECK(std::isfinite(v[i].real()));
+    CHECK(rel(v[i], q[i]) < 1e-9);
+  }
+  // D with k3 = 2 k1 (p1 = -1, p2 = -1, p1p2 = -4, p3 = -1, p4 = -9, p2p3 = -4... collinear).
+  const fq::DKin dk{-1.0, -1.0, -1.0, -9.0, -4.0, -4.0, 2.0, 3.0, 4.0, 5.0};
+  const auto dq = fq::d_quad(dk, 3, 1e-13);
+  const auto dv = d_vec(D(dk.p1, dk.p2, dk.p3, dk.p4, dk.p1p2, dk.p2p3, dk.m1, dk.m2, dk.m3, dk.m4));
+  const auto dfull = D(dk.p1, dk.p2, dk.p3, dk.p4, dk.p1p2, dk.p2p3, dk.m1, dk.m2, dk.m3, dk.m4);
+  for (int i = 0; i < 11; ++i) {
+    INFO(d_names[i], " got ", dv[i], " quad ", dq[i], " digits_lost ", dfull.digits_lost);
+    CHECK(std::isfinite(dv[i].real()));
+    CHECK(rel(dv[i], dq[i]) < 1e-8);  // issue-3 requirement for tensor coefficients
+    CHECK(rel(dv[i], dq[i]) <= std::max(10 * std::pow(10.0, dfull.digits_lost) * 3.6e-15, 1e-12));
+  }
+}
+
+TEST_CASE("symmetry under exchange of legs") {
+  // C: propagators 2 <-> 3 (k1 <-> k2) maps C(p1,p2,p1p2,m1,m2,m3) to C(p1p2,p2,p1,m1,m3,m2) with
+  // c1<->c2, c11<->c22, c001<->c002, c111<->c222, c112<->c122 (eq. (TR.1)); rounding-level check.
+  for (const auto& k : {fq::CKin{-30.0, -70.0, -150.0, 40.0, 90.0, 160.0, 1.0},
+                        fq::CKin{179.676, 41.843, 394.97340472231019, 48.434, 678.164, 1500.28, 1.0}}) {
+    const auto a = C(k.p1, k.p2, k.p1p2, k.m1, k.m2, k.m3);
+    const auto b = C(k.p1p2, k.p2, k.p1, k.m1, k.m3, k.m2);
+    const double tol = 1e-10;  // both sides carry independent rounding of the reduction
+    CHECK(rel(a.c0, b.c0) < tol);
+    CHECK(rel(a.c1, b.c2) < tol);
+    CHECK(rel(a.c2, b.c1) < tol);
+    CHECK(rel(a.c00, b.c00) < tol);
+    CHECK(rel(a.c11, b.c22) < tol);
+    CHECK(rel(a.c12, b.c12) < tol);
+    CHECK(rel(a.c001, b.c002) < tol);
+    CHECK(rel(a.c111, b.c222) < tol);
+    CHECK(rel(a.c112, b.c122) < tol);
+  }
+  // D: k1 <-> k3 maps (p1,p2,p3,p4,s,t; m1,m2,m3,m4) to (p4,p3,p2,p1,s',t; m1,m4,m3,m2) with
+  // s' = (k3-k1+k1)... = k2^2 unchanged: d1<->d3, d11<->d33, d12<->d23, d13, d22 unchanged.
+  const fq::DKin k{-40.0, -60.0, -30.0, -80.0, -150.0, -120.0, 100.0, 150.0, 200.0, 120.0};
+  const auto a = D(k.p1, k.p2, k.p3, k.p4, k.p1p2, k.p2p3, k.m1, k.m2, k.m3, k.m4);
+  const auto b = D(k.p4, k.p3, k.p2, k.p1, k.p1p2, k.p2p3, k.m1, k.m4, k.m3, k.m2);
+  CHECK(rel(a.d0, b.d0) < 1e-10);
+  CHECK(rel(a.d1, b.d3) < 1e-10);
+  CHECK(rel(a.d2, b.d2) < 1e-10);
+  CHECK(rel(a.d00, b.d00) < 1e-10);
+  CHECK(rel(a.d11, b.d33) < 1e-10);
+  CHECK(rel(a.d12, b.d23) < 1e-10);
+  CHECK(rel(a.d13, b.d13) < 1e-10);
+  CHECK(rel(a.d22, b.d22) < 1e-10);
+}
+
+TEST_CASE("PV trace identities g_{mu nu} T^{mu nu ...} = T(0) + m1 T") {
+  // eq. (TR.8): 4 C00 - 1/2 + sum k_i.k_j C_ij = B0(p2; m2, m3) + m1 C0,
+  //             6 C00i + 1/6 + sum k_j.k_l C_jli = B_i(0) + m1 C_i,
+  //             4 D00 + sum k_i.k_j D_ij = C0(p2, p3, p2p3; m2, m3, m4) + m1 D0.
+  // Checked on a regular point and on a small-Gram point (stable branch), where they are a
+  // genuine test of the interpolated coefficients.
+  for (const auto& k : {fq::CKin{-30.0, -70.0, -150.0, 40.0, 90.0, 160.0, 1.0},
+                        fq::CKin{-9.0, -25.0, -64.0 * (1 + 1e-7), 50.0, 80.0, 120.0, 1.0}}) {
+    const auto c = C(k.p1, k.p2, k.p1p2, k.m1, k.m2, k.m3);
+    const double g11 = k.p1, g22 = k.p1p2, g12 = (k.p1 + k.p1p2 - k.p2) / 2;
+    const cd b0 = B0(k.p2, k.m2, k.m3), b1 = B1(k.p2, k.m2, k.m3);
+    const cd lhs = 4.0 * c.c00 - 0.5 + g11 * c.c11 + 2.0 * g12 * c.c12 + g22 * c.c22;
+    const cd rhs = b0 + k.m1 * c.c0;
+    CHECK(std::abs(lhs - rhs) < 1e-10 * std::abs(rhs));
+    const cd l1 = 6.0 * c.c001 + 1.0 / 6 + g11 * c.c111 + 2.0 * g12 * c.c112 + g22 * c.c122;
+    const cd r1 = -b0 - b1 + k.m1 * c.c1;
+    const cd l2 = 6.0 * c.c002 + 1.0 / 6 + g11 * c.c112 + 2.0 * g12 * c.c122 + g22 * c.c222;
+    const cd r2 = b1 + k.m1 * c.c2;
+    // tolerance relative to the largest term (cancellations among the terms are expected)
+    CHECK(std::abs(l1 - r1) < 1e-10 * (std::abs(b0) + std::abs(6.0 * c.c001)));
+    CHECK(std::abs(l2 - r2) < 1e-10 * (std::abs(b0) + std::abs(6.0 * c.c002)));
+  }
+  const fq::DKin k{-40.0, -60.0, -30.0, -80.0, -150.0, -120.0, 100.0, 150.0, 200.0, 120.0};
+  const auto d = D(k.p1, k.p2, k.p3, k.p4, k.p1p2, k.p2p3, k.m1, k.m2, k.m3, k.m4);
+  const double g11 = k.p1, g22 = k.p1p2, g33 = k.p4, g12 = (k.p1 + k.p1p2 - k.p2) / 2,
+               g23 = (k.p1p2 + k.p4 - k.p3) / 2, g13 = (k.p1 + k.p4 - k.p2p3) / 2;
+  const cd lhs = 4.0 * d.d00 + g11 * d.d11 + g22 * d.d22 + g33 * d.d33 +
+                 2.0 * (g12 * d.d12 + g13 * d.d13 + g23 * d.d23);
+  const cd rhs = C0(k.p2, k.p3, k.p2p3, k.m2, k.m3, k.m4) + k.m1 * d.d0;
+  CHECK(std::abs(lhs - rhs) < 1e-10 * std::abs(rhs));
+}
+
+TEST_CASE("domain: NaN outside, zero momenta dispatch, other floating types") {
+  CHECK(std::isnan(C(1.0, 2.0, 3.0, -1.0, 2.0, 3.0).c0.real()));
+  CHECK(std::isnan(C(std::nan(""), 2.0, 3.0, 1.0, 2.0, 3.0).c11.real()));
+  CHECK(std::isnan(C(1.0, 2.0, 3.0, 1.0, 2.0, 3.0, 0.0).c00.real()));
+  CHECK(std::isnan(D(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 1.0, -2.0, 3.0, 4.0).d00.real()));
+  // zero momenta: the closed forms, bit for bit
+  const auto z = C(0.0, 0.0, 0.0, 10.0, 20.0, 30.0);
+  const auto zz = zero::C(10.0, 20.0, 30.0);
+  CHECK(z.c112 == zz.c112);
+  CHECK(z.digits_lost == 0.0);
+  const auto zd = D(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 10.0, 20.0, 30.0, 40.0);
+  CHECK(zd.d23 == zero::D(10.0, 20.0, 30.0, 40.0).d23);
+  // float and long double run the same code; agreement with double within the accuracy
+  // each type reports (10^digits_lost x 32 u, factor 10 for the first-order bound).
+  const auto cdbl = C(-30.0, -70.0, -150.0, 40.0, 90.0, 160.0);
+  const auto cf = C(-30.0f, -70.0f, -150.0f, 40.0f, 90.0f, 160.0f);
+  const auto cl = C(-30.0L, -70.0L, -150.0L, 40.0L, 90.0L, 160.0L);
+  const double tol_d = 10 * std::pow(10.0, double(cdbl.digits_lost)) * 3.6e-15;
+  const double tol_f = 10 * std::pow(10.0, double(cf.digits_lost)) * 32 * 6e-8;
+  INFO("digits_lost double ", cdbl.digits_lost, " float ", cf.digits_lost, " long double ", cl.digits_lost);
+  CHECK(std::abs(std::complex<double>(cf.c112) - cdbl.c112) < (tol_f + tol_d) * std::abs(cdbl.c112));
+  CHECK(std::abs(std::complex<double>(cl.c112) - cdbl.c112) < tol_d * std::abs(cdbl.c112));
+  MESSAGE("float rel. error of c112 ", std::abs(std::complex<double>(cf.c112) - cdbl.c112) / std::abs(cdbl.c112),
+          " (digits_lost ", cf.digits_lost, ")");
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Three-point tensor coefficients C0 ... C222 in general kinematics (LoopTools/Denner basis,
 // docs/physics.md §2.1 "Tensor reduction").  Passarino–Veltman reduction with running error
-// bounds; where it loses more than digits10/4 digits (small Gram determinant, momenta small
+// bounds; where it loses more than digits10/3 digits (small Gram determinant, momenta small
 // against masses) the stable branch (Chebyshev interpolation across det Z = 0) is used.
 // Exactly zero external momenta go to the closed forms loop::zero::C.
 #pragma once

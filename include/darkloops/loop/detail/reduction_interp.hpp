@@ -2,11 +2,11 @@
 // Stable branch of the tensor reduction where the Gram determinant is small (docs/physics.md
 // §2.1, "Tensor reduction", eqs. (TR.10)-(TR.13)): the tensor coefficients are analytic in each
 // kinematic invariant across the surface det Z = 0 (the 1/det Z of the Passarino–Veltman
-// formulas is spurious), so they are reconstructed at the target point by Chebyshev
-// interpolation in the one invariant s* that moves det Z fastest, from K nodes
-// s* + h cos(pi (j + 1/2) / K) where the reduction is well conditioned.  h is a quarter of
-// the distance to the normal threshold of s* (analyticity radius) and stays below the second
-// root of det Z(s*).  Error = (max node error) x Lebesgue constant + Chebyshev tail.
+// formulas is spurious), so they are reconstructed at the target point s by Chebyshev
+// interpolation along a line s + x d in invariant space, from K nodes x_j = h cos(pi (j+1/2)/K)
+// where the reduction is well conditioned.  d (moving one or two invariants) and h (R/4 or R/8,
+// R = distance to the nearest normal threshold of a moving invariant) maximise the smallest
+// |det Z| over the nodes.  Error = (max node error) x Lebesgue constant + Chebyshev tail.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <cmath>
 #include <complex>
 #include <cstddef>
+#include <limits>
 
 #include "darkloops/loop/detail/reduction_tracked.hpp"
 
@@ -24,7 +25,7 @@ inline constexpr int interp_nodes = 16;
 /// Fallback threshold: digits lost above which the stable branch is tried.
 template <class T>
 constexpr T fallback_threshold() noexcept {
-  return T(std::numeric_limits<T>::digits10) / 4;
+  return T(std::numeric_limits<T>::digits10) / 3;
 }
 
 /// s: invariants; thr: normal threshold of each invariant; gram(s): Gram determinant;
@@ -38,52 +39,58 @@ std::array<Tracked<T>, NC> interpolate_across_gram(const std::array<T, NS>& s,
   using std::atan;
   using std::cos;
   using std::log;
-  using std::sqrt;
   std::array<Tracked<T>, NC> out{};
   ok = false;
-  T H = 0;
-  for (const auto& x : s) H = std::max(H, T(abs(x)));
-  for (const auto& x : thr) H = std::max(H, T(abs(x)));
-  if (!(H > 0)) return out;
-  // Pick the invariant along which det Z changes fastest (det Z is quadratic in each one).
-  const T g0 = gram(s);
-  std::size_t istar = NS;
-  T best = 0, g1 = 0, g2 = 0;
-  for (std::size_t i = 0; i < NS; ++i) {
-    auto sp = s, sm = s;
-    sp[i] += H;
-    sm[i] -= H;
-    const T gp = gram(sp), gm = gram(sm);
-    const T d1 = (gp - gm) / (2 * H);
-    if (abs(d1) > best) {
-      best = abs(d1);
-      istar = i;
-      g1 = d1;
-      g2 = (gp + gm - 2 * g0) / (2 * H * H);
-    }
-  }
-  if (istar == NS) return out;
-  T h = abs(s[istar] - thr[istar]) / 4;
-  // Keep the second root of det Z(s*) outside the interval.
-  if (g2 != T(0)) {
-    const T disc = g1 * g1 - 4 * g2 * g0;
-    if (disc >= 0) {
-      const T sq = sqrt(disc);
-      const T xa = (-g1 + sq) / (2 * g2), xb = (-g1 - sq) / (2 * g2);
-      const T near = abs(xa) < abs(xb) ? xa : xb;
-      const T far = abs(xa) < abs(xb) ? xb : xa;
-      if (abs(far - near) > h / 100) h = std::min(h, T(7 * abs(far) / 10));
-    }
-  }
-  if (!(h > 0) || !(h < std::numeric_limits<T>::infinity())) return out;
   const T pi = T(4) * T(atan(T(1)));
   constexpr int K = interp_nodes;
-  std::array<std::array<Tracked<T>, NC>, K> vals;
-  std::array<T, K> theta;
+  std::array<T, K> theta, xs;
   for (int j = 0; j < K; ++j) {
     theta[j] = pi * (T(j) + T(1) / 2) / T(K);
+    xs[j] = T(cos(theta[j]));
+  }
+  // Candidate directions d (components in {-1, 0, 1}): e_i, e_i + e_j, e_i - e_j.  The
+  // analyticity radius along d is the distance to the nearest normal threshold of a moving
+  // invariant; among h = R/4, R/8 pick the (d, h) whose worst node has the largest |det Z|
+  // (eq. (TR.12)), i.e. where the reduction at the nodes is best conditioned.
+  std::array<T, NS> best_d{};
+  T best_h = 0, best_score = 0;
+  auto consider = [&](const std::array<T, NS>& d) {
+    T R = std::numeric_limits<T>::infinity();
+    for (std::size_t i = 0; i < NS; ++i)
+      if (d[i] != T(0)) R = std::min(R, T(abs(s[i] - thr[i])));
+    if (!(R > 0) || !(R < std::numeric_limits<T>::infinity())) return;
+    for (const T h : {R / 4, R / 8}) {
+      T score = std::numeric_limits<T>::infinity();
+      for (int j = 0; j < K; ++j) {
+        auto sn = s;
+        for (std::size_t i = 0; i < NS; ++i) sn[i] += h * xs[j] * d[i];
+        score = std::min(score, T(abs(gram(sn))));
+      }
+      if (score > best_score) {
+        best_score = score;
+        best_h = h;
+        best_d = d;
+      }
+    }
+  };
+  for (std::size_t i = 0; i < NS; ++i) {
+    std::array<T, NS> d{};
+    d[i] = 1;
+    consider(d);
+    for (std::size_t j = i + 1; j < NS; ++j) {
+      d[j] = 1;
+      consider(d);
+      d[j] = -1;
+      consider(d);
+      d[j] = 0;
+    }
+  }
+  if (!(best_score > 0)) return out;
+  const T h = best_h;
+  std::array<std::array<Tracked<T>, NC>, K> vals;
+  for (int j = 0; j < K; ++j) {
     auto sn = s;
-    sn[istar] = s[istar] + h * T(cos(theta[j]));
+    for (std::size_t i = 0; i < NS; ++i) sn[i] += h * xs[j] * best_d[i];
     vals[j] = eval(sn);
   }
   // Lebesgue constant of Chebyshev nodes: <= 1 + (2/pi) log K.

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Running error bounds for the tensor reduction (docs/physics.md §2.1, "Tensor reduction"):
-// every intermediate carries its value and an absolute error bound propagated with first-order
-// rules (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., sec. 3.3).
+// Running error estimates for the tensor reduction (docs/physics.md §2.1, "Tensor reduction",
+// eq. (TR.9)): every intermediate carries its value and an absolute error estimate propagated
+// with first-order rules (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed.,
+// sec. 3.3), independent contributions combined in quadrature (root-sum-square), which is
+// realistic for rounding errors and much less pessimistic than worst-case bounds.
 #pragma once
 
 #include <cmath>
@@ -10,7 +12,7 @@
 
 namespace darkloops::loop::detail {
 
-/// A complex value with an absolute error bound e >= 0.
+/// A complex value with an absolute error estimate e >= 0.
 template <class T>
 struct Tracked {
   std::complex<T> v{};
@@ -55,14 +57,16 @@ Tracked<T> exact(const std::complex<T>& z) noexcept {
 
 template <class T>
 Tracked<T> operator+(const Tracked<T>& a, const Tracked<T>& b) noexcept {
+  using std::hypot;
   const std::complex<T> s = a.v + b.v;
-  return {s, a.e + b.e + unit_roundoff<T>() * cabs(s)};
+  return {s, T(hypot(a.e, b.e)) + unit_roundoff<T>() * cabs(s)};
 }
 
 template <class T>
 Tracked<T> operator-(const Tracked<T>& a, const Tracked<T>& b) noexcept {
+  using std::hypot;
   const std::complex<T> s = a.v - b.v;
-  return {s, a.e + b.e + unit_roundoff<T>() * cabs(s)};
+  return {s, T(hypot(a.e, b.e)) + unit_roundoff<T>() * cabs(s)};
 }
 
 template <class T>
@@ -72,15 +76,17 @@ Tracked<T> operator-(const Tracked<T>& a) noexcept {
 
 template <class T>
 Tracked<T> operator*(const Tracked<T>& a, const Tracked<T>& b) noexcept {
+  using std::hypot;
   const std::complex<T> p = a.v * b.v;
-  return {p, cabs(a.v) * b.e + cabs(b.v) * a.e + a.e * b.e + 2 * unit_roundoff<T>() * cabs(p)};
+  return {p, T(hypot(cabs(a.v) * b.e, cabs(b.v) * a.e)) + a.e * b.e + 2 * unit_roundoff<T>() * cabs(p)};
 }
 
 template <class T>
 Tracked<T> operator/(const Tracked<T>& a, const Tracked<T>& b) noexcept {
   const std::complex<T> q = a.v / b.v;
   const T bb = cabs(b.v);
-  return {q, (a.e + cabs(q) * b.e) / bb + 4 * unit_roundoff<T>() * cabs(q)};
+  using std::hypot;
+  return {q, T(hypot(a.e, cabs(q) * b.e)) / bb + 4 * unit_roundoff<T>() * cabs(q)};
 }
 
 /// Multiplication by an exactly known real number (powers of two, small integers).

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// Google Benchmark of the tensor-coefficient sets C(...) and D(...) (loop/c.hpp, loop/d.hpp).
+// Arguments prepared outside the timed loop: masses^2 log-uniform in 10..1e4 GeV^2, momenta^2
+// log-uniform in 10..1e5 GeV^2 (issue 3); baseline: one std::log on the same inputs.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "darkloops/loop/c.hpp"
+#include "darkloops/loop/d.hpp"
+
+namespace {
+
+constexpr std::size_t n_points = 256;  // > L1 reuse of a single point, < cache-thrashing sizes
+
+template <class T>
+std::vector<T> log_uniform(std::size_t n, double lo, double hi, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(std::log(lo), std::log(hi));
+  std::vector<T> v(n);
+  for (auto& x : v) x = T(std::exp(u(rng)));
+  return v;
+}
+
+template <class T>
+struct Args {
+  std::vector<T> m = log_uniform<T>(4 * n_points, 10, 1e4, 1);
+  std::vector<T> p = log_uniform<T>(6 * n_points, 10, 1e5, 2);
+};
+
+template <class T>
+void BM_log_baseline(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    using std::log;
+    benchmark::DoNotOptimize(log(a.m[i % a.m.size()]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_C_general(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::C(a.p[3 * k], a.p[3 * k + 1], a.p[3 * k + 2],
+                                                a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_C_zero_momenta(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(
+        darkloops::loop::C(T(0), T(0), T(0), a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]));
+    ++i;
+  }
+}
+
+// Small Gram determinant: near-collinear spacelike momenta (stable branch).
+template <class T>
+void BM_C_small_gram(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    const T x = T(std::sqrt(double(a.p[3 * k]))), y = T(std::sqrt(double(a.p[3 * k + 1])));
+    benchmark::DoNotOptimize(darkloops::loop::C(-x * x, -y * y, -(x + y) * (x + y) * T(1 + 1e-6),
+                                                a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_D_general(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::D(
+        a.p[6 * k], a.p[6 * k + 1], a.p[6 * k + 2], a.p[6 * k + 3], a.p[6 * k + 4], -a.p[6 * k + 5],
+        a.m[4 * k], a.m[4 * k + 1], a.m[4 * k + 2], a.m[4 * k + 3]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_D_zero_momenta(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::D(T(0), T(0), T(0), T(0), T(0), T(0), a.m[4 * k],
+                                                a.m[4 * k + 1], a.m[4 * k + 2], a.m[4 * k + 3]));
+    ++i;
+  }
+}
+
+}  // namespace
+
+BENCHMARK_TEMPLATE(BM_log_baseline, float);
+BENCHMARK_TEMPLATE(BM_log_baseline, double);
+BENCHMARK_TEMPLATE(BM_log_baseline, long double);
+BENCHMARK_TEMPLATE(BM_C_general, float);
+BENCHMARK_TEMPLATE(BM_C_general, double);
+BENCHMARK_TEMPLATE(BM_C_general, long double);
+BENCHMARK_TEMPLATE(BM_C_zero_momenta, double);
+BENCHMARK_TEMPLATE(BM_C_small_gram, double);
+BENCHMARK_TEMPLATE(BM_D_general, float);
+BENCHMARK_TEMPLATE(BM_D_general, double);
+BENCHMARK_TEMPLATE(BM_D_general, long double);
+BENCHMARK_TEMPLATE(BM_D_zero_momenta, double);
