@@ -11,6 +11,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include "darkloops/loop/coefficients.hpp"
 #include "darkloops/loop/detail/reduction_interp.hpp"
@@ -100,15 +101,16 @@ T max_digits_lost(const CTracked<T>& r, int rank) noexcept {
   return dl;
 }
 
-/// Full dispatch with error bounds; rank 1 (c0, c1, c2) or 3 (all).
+/// Full dispatch with error estimates; rank 1 (c0, c1, c2) or 3 (all).  allow_fallback = false
+/// inside the four-point reduction, whose own stable branch moves the sub-integrals too.
 template <class T>
 CTracked<T> c_tracked(const std::array<T, 3>& s, const std::array<T, 3>& m, const T& mu2,
-                      int rank) noexcept {
+                      int rank, bool allow_fallback = true) noexcept {
   if (s[0] == T(0) && s[1] == T(0) && s[2] == T(0))
     return c_from_struct(zero::C(m[0], m[1], m[2], mu2), input_rel_error<T>());
   CTracked<T> r = c_pv(s, m, mu2, rank);
   const T dl = max_digits_lost(r, rank);
-  if (dl > fallback_threshold<T>()) {
+  if (allow_fallback && dl > fallback_threshold<T>()) {
     using std::sqrt;
     const std::array<T, 3> thr{(sqrt(m[0]) + sqrt(m[1])) * (sqrt(m[0]) + sqrt(m[1])),
                                (sqrt(m[1]) + sqrt(m[2])) * (sqrt(m[1]) + sqrt(m[2])),
@@ -128,11 +130,15 @@ bool valid_mass(const T& m) noexcept {
   return isfinite(m) && m >= T(0);
 }
 
+/// log10(eps_float / eps_double): digits that float gains by running the reduction in double.
+inline constexpr float float_in_double_gain = 8.7f;
+
 }  // namespace detail
 
 /// C0, C1, C2, C00, C11, C12, C22, C001, C002, C111, C112, C122, C222 (LoopTools/Denner basis,
 /// docs/physics.md eqs. (TR.1)-(TR.9)) with p1 = p1^2, p2 = p2^2, p1p2 = (p1+p2)^2, squared masses
 /// m1..m3, MS-bar (Delta = 0) at scale mu2.  digits_lost: log10 of the error amplification.
+/// T = float is computed in double internally.
 /// Domain: finite momenta, finite masses >= 0, mu2 > 0; NaN outside (and where C0 is IR-divergent).
 template <class T>
 CCoefficients<T> C(T p1, T p2, T p1p2, T m1, T m2, T m3, T mu2 = T(1)) noexcept {
@@ -143,7 +149,17 @@ CCoefficients<T> C(T p1, T p2, T p1p2, T m1, T m2, T m3, T mu2 = T(1)) noexcept 
     const std::complex<T> z(nan, nan);
     return {z, z, z, z, z, z, z, z, z, z, z, z, z, nan};
   }
-  return detail::c_to_struct(detail::c_tracked<T>({p1, p2, p1p2}, {m1, m2, m3}, mu2, 3), 3);
+  if constexpr (std::is_same_v<T, float>) {
+    // float: the reduction cancels digits by design, so it runs in double (same speed) and
+    // rounds once at the end; digits_lost is then counted against float's own precision.
+    const CCoefficients<double> d = C<double>(p1, p2, p1p2, m1, m2, m3, mu2);
+    const auto f = [](const std::complex<double>& z) { return std::complex<float>(z); };
+    return {f(d.c0),   f(d.c1),   f(d.c2),   f(d.c00),  f(d.c11),  f(d.c12),  f(d.c22),
+            f(d.c001), f(d.c002), f(d.c111), f(d.c112), f(d.c122), f(d.c222),
+            std::max(0.0f, float(d.digits_lost) - detail::float_in_double_gain)};
+  } else {
+    return detail::c_to_struct(detail::c_tracked<T>({p1, p2, p1p2}, {m1, m2, m3}, mu2, 3), 3);
+  }
 }
 
 }  // namespace darkloops::loop

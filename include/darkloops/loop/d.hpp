@@ -10,6 +10,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include "darkloops/loop/c.hpp"
 #include "darkloops/loop/coefficients.hpp"
@@ -113,7 +114,7 @@ DTracked<T> d_tracked(const std::array<T, 6>& s, const std::array<T, 4>& m, cons
 /// eqs. (TR.1)-(TR.9)); arguments as LoopTools' D0: p1..p4 = p_i^2, p1p2 = (p1+p2)^2,
 /// p2p3 = (p2+p3)^2, squared masses m1..m4, mu2 (D00 and higher ranks are UV finite; mu2 enters
 /// through the sub-integrals only).  Domain: finite momenta, finite masses >= 0, mu2 > 0; NaN
-/// outside (and where D0 is IR-divergent).
+/// outside (and where D0 is IR-divergent).  T = float is computed in double internally.
 template <class T>
 DCoefficients<T> D(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4,
                    T mu2 = T(1)) noexcept {
@@ -125,8 +126,17 @@ DCoefficients<T> D(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m
     const std::complex<T> z(nan, nan);
     return {z, z, z, z, z, z, z, z, z, z, z, nan};
   }
-  return detail::d_to_struct(
-      detail::d_tracked<T>({p1, p2, p3, p4, p1p2, p2p3}, {m1, m2, m3, m4}, mu2));
+  if constexpr (std::is_same_v<T, float>) {
+    // float runs in double (see C()).
+    const DCoefficients<double> d = D<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, mu2);
+    const auto f = [](const std::complex<double>& z) { return std::complex<float>(z); };
+    return {f(d.d0),  f(d.d1),  f(d.d2),  f(d.d3),  f(d.d00), f(d.d11),
+            f(d.d12), f(d.d13), f(d.d22), f(d.d23), f(d.d33),
+            std::max(0.0f, float(d.digits_lost) - detail::float_in_double_gain)};
+  } else {
+    return detail::d_to_struct(
+        detail::d_tracked<T>({p1, p2, p3, p4, p1p2, p2p3}, {m1, m2, m3, m4}, mu2));
+  }
 }
 
 }  // namespace darkloops::loop
