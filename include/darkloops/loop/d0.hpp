@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// Scalar four-point function D0 in general kinematics, LoopTools argument order and
+// normalisation (Denner, Fortsch. Phys. 41 (1993) 307): propagators q^2 - m1,
+// (q + p1)^2 - m2, (q + p1 + p2)^2 - m3, (q + p1 + p2 + p3)^2 - m4, all arguments squared.
+// Method (docs/physics.md §2.1 "D0 general kinematics"): scaled Feynman parameters and the
+// projective substitutions of Denner-Nierste-Scharf (Nucl. Phys. B367 (1991) 637) along two
+// opposite "diagonals" (i,j), (k,l) with |k_ij|, |k_kl| >= 2, the -i eps of the propagators kept
+// as an explicit infinitesimal imaginary part.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <complex>
+
+#include "darkloops/loop/detail/d0_general.hpp"
+#include "darkloops/loop/detail/scalar_common.hpp"
+#include "darkloops/loop/zero_momentum.hpp"
+
+namespace darkloops::loop {
+
+/// D0(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4), eq. (D0.1) of docs/physics.md.
+/// Domain: squared masses > 0 and finite real invariants such that for one of the three
+/// pairings of the four propagators into two pairs (ij)(kl) both invariants lie outside their
+/// two-particle windows, p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2 (true, e.g., when
+/// two opposite invariants vanish or are space-like). All six invariants zero: the closed form
+/// zero::D0, which also allows one vanishing mass. NaN otherwise (massless propagators at
+/// non-zero momenta, no such pairing, negative or non-finite input). Never throws.
+template <class T>
+inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
+  using std::abs;
+  using std::sqrt;
+  const std::array<T, 4> M{m1, m2, m3, m4};
+  const std::array<T, 6> inv{p1, p2, p3, p4, p1p2, p2p3};
+  for (const T& m : M)
+    if (!detail::valid_mass2(m)) return detail::scalar_cnan<T>();
+  for (const T& p : inv)
+    if (!detail::scalar_finite(p)) return detail::scalar_cnan<T>();
+  bool all_zero = true;
+  for (const T& p : inv) all_zero = all_zero && (p == T(0));
+  if (all_zero) {
+    int massless = 0;
+    for (const T& m : M) massless += (m == T(0)) ? 1 : 0;
+    if (massless >= 2) return detail::scalar_cnan<T>();  // IR-divergent
+    return {zero::D0<T>(m1, m2, m3, m4), T(0)};
+  }
+  for (const T& m : M)
+    if (!(m > T(0))) return detail::scalar_cnan<T>();
+
+  // Invariant between propagators i and j (eq. (D0.2)).
+  std::array<std::array<T, 4>, 4> P{};
+  P[0][1] = p1;
+  P[1][2] = p2;
+  P[2][3] = p3;
+  P[0][3] = p4;
+  P[0][2] = p1p2;
+  P[1][3] = p2p3;
+  // k_ij (eq. (D0.3)) and k_ij^2 - 4 = (k_ij - 2)(k_ij + 2), each factor from
+  // ((m_i -+ m_j)^2 - p_ij^2) / (m_i m_j) without cancellation.
+  std::array<std::array<T, 4>, 4> k{}, disc{};
+  const std::array<T, 4> m{sqrt(m1), sqrt(m2), sqrt(m3), sqrt(m4)};
+  for (int i = 0; i < 4; ++i) {
+    k[i][i] = T(2);
+    for (int j = i + 1; j < 4; ++j) {
+      const T mm = sqrt(M[i] * M[j]);
+      const T km2 = ((m[i] - m[j]) * (m[i] - m[j]) - P[i][j]) / mm;
+      const T kp2 = ((m[i] + m[j]) * (m[i] + m[j]) - P[i][j]) / mm;
+      k[i][j] = k[j][i] = (M[i] + M[j] - P[i][j]) / mm;
+      // Outside the window ((m_i - m_j)^2, (m_i + m_j)^2) iff km2 >= 0 or kp2 <= 0.
+      disc[i][j] = disc[j][i] = (km2 >= T(0) || kp2 <= T(0)) ? km2 * kp2 : T(-1);
+    }
+  }
+  // Pairing with both |k| >= 2, farthest from the two-particle windows.
+  constexpr std::array<std::array<int, 4>, 3> pairings{
+      {{0, 2, 1, 3}, {0, 1, 2, 3}, {0, 3, 1, 2}}};
+  int best = -1;
+  T best_q = T(0);
+  for (int n = 0; n < 3; ++n) {
+    const auto& o = pairings[n];
+    const T qa = disc[o[0]][o[1]], qb = disc[o[2]][o[3]];
+    const T q = (qa < qb) ? qa : qb;
+    if (!(q < T(0)) && (best < 0 || q > best_q)) {
+      best = n;
+      best_q = q;
+    }
+  }
+  if (best < 0) return detail::scalar_cnan<T>();
+  // Relabel so that the chosen pairs sit on the diagonals (0,2), (1,3): D0 is symmetric
+  // under all 24 permutations of the propagators (eq. (D0.2)).
+  const auto& o = pairings[best];
+  const std::array<int, 4> perm{o[0], o[2], o[1], o[3]};
+  std::array<std::array<T, 4>, 4> K{};
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) K[i][j] = (i == j) ? T(1) : k[perm[i]][perm[j]] / T(2);
+  const std::complex<T> v =
+      detail::d0_scaled(K, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]]);
+  return v / (sqrt(M[0] * M[1]) * sqrt(M[2] * M[3]));
+}
+
+}  // namespace darkloops::loop

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+// Internals of the scalar four-point function D0 in general kinematics (docs/physics.md
+// §2.1 "D0 general kinematics"): two projective substitutions along the diagonals of the
+// scaled Cayley matrix reduce D0 to one-dimensional integrals of logarithms over rational
+// functions, which are summed in closed form with the 't Hooft-Veltman R function.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <complex>
+#include <limits>
+#include <utility>
+
+#include "darkloops/loop/detail/scalar_common.hpp"
+#include "darkloops/loop/dilog.hpp"
+
+namespace darkloops::loop::detail {
+
+template <class T>
+using D0Poly = std::array<std::complex<T>, 3>;  // c0 + c1 t + c2 t^2
+
+template <class T>
+inline D0Poly<T> d0_add(const D0Poly<T>& a, const D0Poly<T>& b) noexcept {
+  return {a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+}
+
+template <class T>
+inline D0Poly<T> d0_scale(const std::complex<T>& s, const D0Poly<T>& a) noexcept {
+  return {s * a[0], s * a[1], s * a[2]};
+}
+
+/// Product of two polynomials whose degrees add up to at most 2.
+template <class T>
+inline D0Poly<T> d0_mul(const D0Poly<T>& a, const D0Poly<T>& b) noexcept {
+  return {a[0] * b[0], a[0] * b[1] + a[1] * b[0], a[0] * b[2] + a[1] * b[1] + a[2] * b[0]};
+}
+
+/// eta(a, b) = ln(ab) - ln a - ln b (principal logarithms), from the signs of the imaginary
+/// parts when none vanishes, from the logarithms otherwise.
+template <class T>
+inline std::complex<T> d0_eta(const std::complex<T>& a, const std::complex<T>& b) noexcept {
+  const T ia = a.imag(), ib = b.imag();
+  const std::complex<T> ab = a * b;
+  const T iab = ab.imag();
+  if (ia != T(0) && ib != T(0) && iab != T(0)) {
+    const T twopi = T(2) * scalar_pi<T>();
+    if (ia < T(0) && ib < T(0) && iab > T(0)) return {T(0), twopi};
+    if (ia > T(0) && ib > T(0) && iab < T(0)) return {T(0), -twopi};
+    return {T(0), T(0)};
+  }
+  return std::log(ab) - std::log(a) - std::log(b);
+}
+
+/// L(x) = int_0^1 dt / (t - x) for x off the segment [0, 1] (or infinitesimally off it).
+template <class T>
+inline std::complex<T> d0_L(const std::complex<T>& x) noexcept {
+  using std::abs;
+  if (abs(x) > T(2)) return log1p_(-std::complex<T>(T(1)) / x);
+  return std::log(std::complex<T>(T(1)) - x) - std::log(-x);
+}
+
+/// 't Hooft-Veltman R function (Nucl. Phys. B153 (1979) 365, eq. (2.?) in the form of
+/// docs/physics.md eq. (D0.9)):
+///   R(x, z) = int_0^1 dt [ln(t - z) - ln(x - z)] / (t - x),   Im z != 0.
+template <class T>
+inline std::complex<T> d0_R(const std::complex<T>& x, const std::complex<T>& z) noexcept {
+  using C = std::complex<T>;
+  const C w = C(T(1)) / (x - z);
+  const C u0 = x * w, u1 = (x - C(T(1))) * w;
+  C r = li2(u0) - li2(u1);
+  const C e0 = d0_eta(-z, w);
+  if (e0 != C(T(0))) r += e0 * std::log(u0);
+  const C e1 = d0_eta(C(T(1)) - z, w);
+  if (e1 != C(T(0))) r -= e1 * std::log(u1);
+  return r;
+}
+
+/// Roots of c2 t^2 + c1 t + c0 (c2 != 0), without cancellation.
+template <class T>
+inline std::array<std::complex<T>, 2> d0_roots(const D0Poly<T>& q) noexcept {
+  using C = std::complex<T>;
+  const C d = std::sqrt(q[1] * q[1] - T(4) * q[2] * q[0]);
+  const C s = (std::real(std::conj(q[1]) * d) >= T(0)) ? -q[1] - d : -q[1] + d;
+  if (s == C(T(0))) return {C(T(0)), C(T(0))};
+  return {s / (T(2) * q[2]), T(2) * q[0] / s};
+}
+
+/// A form q in the slice coordinates (c, d) = (1 - t, t), homogeneous of degree deg:
+/// h0 c^2 + h1 c d + h2 d^2, h0 c + h1 d or h0, with Im q < 0 on the slice. Factorised as
+/// ln q(t) = lnc + sum_k ln(t - z_k) on [0, 1]; lq0, lq1 = ln q at t = 0, 1.
+template <class T>
+struct D0LogFactor {
+  int n = 0;  // number of finite roots in t
+  std::array<std::complex<T>, 2> z{};
+  std::complex<T> lnc{}, lq0{}, lq1{};
+};
+
+template <class T>
+struct D0Form {
+  int deg = 0;
+  std::array<std::complex<T>, 3> h{};
+};
+
+/// Roots in t from the homogeneous form: w = d / c solves h_deg w^deg + ... + h0 = 0 and
+/// t = w / (1 + w); w = -1 (t = infinity) drops out. Avoids the cancellations of the
+/// monomial basis in t near the end points.
+template <class T>
+inline D0LogFactor<T> d0_factor(const D0Form<T>& q) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  D0LogFactor<T> f;
+  const T tiny = T(4) * std::numeric_limits<T>::epsilon();
+  std::array<C, 2> w{};
+  int nw = 0;
+  C half;
+  if (q.deg == 2) {
+    if (q.h[2] != C(T(0))) {
+      w = d0_roots<T>({q.h[0], q.h[1], q.h[2]});
+      nw = 2;
+    } else if (q.h[1] != C(T(0))) {
+      w[0] = -q.h[0] / q.h[1];
+      nw = 1;
+    }
+    half = (q.h[0] + q.h[1] + q.h[2]) / T(4);
+    f.lq0 = std::log(q.h[0]);
+    f.lq1 = std::log(q.h[2]);
+  } else if (q.deg == 1) {
+    if (q.h[1] != C(T(0))) {
+      w[0] = -q.h[0] / q.h[1];
+      nw = 1;
+    }
+    half = (q.h[0] + q.h[1]) / T(2);
+    f.lq0 = std::log(q.h[0]);
+    f.lq1 = std::log(q.h[1]);
+  } else {
+    f.lnc = f.lq0 = f.lq1 = std::log(q.h[0]);
+    return f;
+  }
+  for (int k = 0; k < nw; ++k) {
+    const C opw = C(T(1)) + w[k];
+    if (abs(opw) <= tiny * (abs(w[k]) + T(1))) continue;  // t = infinity
+    f.z[f.n++] = w[k] / opw;
+  }
+  // ln q(t) - sum_k ln(t - z_k) is constant on [0, 1] (both sides continuous): fix it at 1/2.
+  const C h(T(1) / T(2));
+  f.lnc = std::log(half);
+  for (int k = 0; k < f.n; ++k) f.lnc -= std::log(h - f.z[k]);
+  return f;
+}
+
+/// int_0^1 ln q(t) / (t - x) dt for a factorised q.
+template <class T>
+inline std::complex<T> d0_int_log_over(const D0LogFactor<T>& f, const std::complex<T>& x,
+                                       const std::complex<T>& Lx) noexcept {
+  std::complex<T> br = f.lnc;
+  std::complex<T> r{};
+  for (int k = 0; k < f.n; ++k) {
+    br += std::log(x - f.z[k]);
+    r += d0_R(x, f.z[k]);
+  }
+  return br * Lx + r;
+}
+
+/// d/dx int_0^1 ln q(t) / (t - x) dt = int_0^1 ln q(t) / (t - x)^2 dt, by parts:
+/// -ln q(1) / (1 - x) - ln q(0) / x + sum_k [L(x) - L(z_k)] / (x - z_k).
+template <class T>
+inline std::complex<T> d0_int_log_over2(const D0LogFactor<T>& f, const std::complex<T>& x,
+                                        const std::complex<T>& Lx) noexcept {
+  using C = std::complex<T>;
+  C r = -f.lq1 / (C(T(1)) - x) - f.lq0 / x;
+  for (int k = 0; k < f.n; ++k) r += (Lx - d0_L(f.z[k])) / (x - f.z[k]);
+  return r;
+}
+
+/// int_0^1 ln q(t) dt for a factorised q.
+template <class T>
+inline std::complex<T> d0_int_log(const D0LogFactor<T>& f) noexcept {
+  using C = std::complex<T>;
+  C r = f.lnc;
+  for (int k = 0; k < f.n; ++k) {
+    const C z = f.z[k];
+    r += (C(T(1)) - z) * std::log(C(T(1)) - z) + z * std::log(-z) - C(T(1));
+  }
+  return r;
+}
+
+/// One cone of the decomposition along a diagonal (i, j): direction P = e_i - r e_j on the
+/// quadric, partner vertex E, a in [0, c/r] (finite, r > 0) or [0, inf) (r < 0).
+template <class T>
+struct D0Cone {
+  std::array<T, 4> P{};
+  int E = 0;
+  bool finite = false;
+  T r = T(0);
+};
+
+/// D0 * m1 m2 m3 m4 for the scaled Cayley matrix K (K_ii = 1, K_ij = k_ij / 2) whose
+/// diagonals k_02 and k_13 satisfy |k| >= 2 (docs/physics.md eqs. (D0.3)-(D0.8)).
+template <class T>
+inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const T& disc02,
+                                 const T& disc13) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  using std::sqrt;
+  // root of r^2 - k r + 1 = 0 with |r| <= 1; disc = k^2 - 4 computed without cancellation
+  auto small_root = [](const T& k, const T& disc) {
+    const T big = (k + (k > T(0) ? T(1) : T(-1)) * sqrt(disc)) / T(2);
+    return T(1) / big;
+  };
+  auto cones = [&](int i, int j, const T& k, const T& disc, std::array<D0Cone<T>, 2>& out) {
+    const T r = small_root(k, disc);
+    D0Cone<T> c1;
+    c1.P[i] = T(1);
+    c1.P[j] = -r;
+    c1.E = j;
+    if (r > T(0)) {
+      c1.finite = true;
+      c1.r = r;
+      out[0] = c1;
+      return 1;
+    }
+    out[0] = c1;  // x_j >= |r| x_i
+    D0Cone<T> c2;  // x_j < |r| x_i: P / |r|, partner e_i
+    c2.P[j] = T(1);
+    c2.P[i] = -T(1) / r;
+    c2.E = i;
+    out[1] = c2;
+    return 2;
+  };
+  std::array<D0Cone<T>, 2> ca{}, cb{};
+  const int na = cones(0, 2, T(2) * K[0][2], disc02, ca);
+  const int nb = cones(1, 3, T(2) * K[1][3], disc13, cb);
+
+  auto bil = [&](const std::array<T, 4>& x, const std::array<T, 4>& y) {
+    T s = T(0);
+    for (int i = 0; i < 4; ++i)
+      for (int j = 0; j < 4; ++j) s += K[i][j] * x[i] * y[j];
+    return s;
+  };
+  auto unit = [](int i) {
+    std::array<T, 4> e{};
+    e[i] = T(1);
+    return e;
+  };
+
+  C total{};
+  for (int ia = 0; ia < na; ++ia) {
+    for (int ib = 0; ib < nb; ++ib) {
+      const D0Cone<T>& A_ = ca[ia];
+      const D0Cone<T>& B_ = cb[ib];
+      const std::array<T, 4> EA = unit(A_.E), EB = unit(B_.E);
+      // Gram entries of the cone vectors (P_A, P_B, E_A, E_B); the PP entries vanish.
+      const T gab = bil(A_.P, B_.P), gac = bil(A_.P, EA), gad = bil(A_.P, EB);
+      const T gbc = bil(B_.P, EA), gbd = bil(B_.P, EB);
+      const T gcc = bil(EA, EA), gcd = bil(EA, EB), gdd = bil(EB, EB);
+      T scale = abs(gab);
+      for (const T& g : {gac, gad, gbc, gbd, gcc, gcd, gdd}) scale = (abs(g) > scale) ? abs(g) : scale;
+      // Feynman -i eps, as -i eps (c + d)(a + b + c + d): keeps Q(P) = 0 (eq. (D0.6)).
+      const T eps = std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon() * scale;
+      const C mie(T(0), -eps);
+      // On the slice c + d = 1: c = 1 - t, d = t.
+      const D0Poly<T> c{C(T(1)), C(T(-1)), C(T(0))};
+      const D0Poly<T> d{C(T(0)), C(T(1)), C(T(0))};
+      const D0Poly<T> ie{mie, C(T(0)), C(T(0))};
+      const C al(T(2) * gab);
+      const D0Poly<T> A = d0_add(d0_add(d0_scale(C(T(2) * gac), c), d0_scale(C(T(2) * gad), d)), ie);
+      const D0Poly<T> B = d0_add(d0_add(d0_scale(C(T(2) * gbc), c), d0_scale(C(T(2) * gbd), d)), ie);
+      const D0Poly<T> R = d0_add(
+          d0_add(d0_add(d0_scale(C(gcc), d0_mul(c, c)), d0_scale(C(T(2) * gcd), d0_mul(c, d))),
+                 d0_scale(C(gdd), d0_mul(d, d))),
+          ie);
+      const D0Poly<T> Pq = d0_add(d0_mul(A, B), d0_scale(-al, R));
+
+      // The logarithms' arguments as forms in (c, d) at explicit non-negative points
+      // (eq. (D0.8)): Q at a P_A + b P_B + c E_A + d E_B with a = ac c, b = bd d, or the
+      // slopes 2 B(P, .) there; -i eps (c + d)(a + b + c + d) resp. -i eps (c + d).
+      const T ac = A_.finite ? T(1) / A_.r : T(0);
+      const T bd = B_.finite ? T(1) / B_.r : T(0);
+      auto point = [&](bool with_a, bool with_b) {
+        std::array<T, 4> u = EA, v = EB;
+        for (int i = 0; i < 4; ++i) {
+          if (with_a) u[i] += ac * A_.P[i];
+          if (with_b) v[i] += bd * B_.P[i];
+        }
+        const T su = T(1) + (with_a ? ac : T(0)), sv = T(1) + (with_b ? bd : T(0));
+        D0Form<T> fm;
+        fm.deg = 2;
+        fm.h = {C(bil(u, u), -eps * su), C(T(2) * bil(u, v), -eps * (su + sv)),
+                C(bil(v, v), -eps * sv)};
+        return std::pair<D0Form<T>, std::array<std::array<T, 4>, 2>>{fm, {u, v}};
+      };
+      auto slope = [&](const std::array<T, 4>& Pv, const std::array<std::array<T, 4>, 2>& uv) {
+        D0Form<T> fm;
+        fm.deg = 1;
+        fm.h = {C(T(2) * bil(Pv, uv[0]), -eps), C(T(2) * bil(Pv, uv[1]), -eps), C(T(0))};
+        return fm;
+      };
+      std::array<D0Form<T>, 4> q{};
+      std::array<T, 4> sgn{T(1), T(-1), T(-1), T(1)};
+      T overall = T(1);
+      const auto p00 = point(false, false);
+      if (A_.finite && B_.finite) {
+        q[0] = point(true, false).first;
+        q[1] = p00.first;
+        q[2] = point(true, true).first;
+        q[3] = point(false, true).first;
+      } else if (A_.finite) {
+        const auto p10 = point(true, false);
+        q[0] = slope(B_.P, p10.second);
+        q[1] = slope(B_.P, p00.second);
+        q[2] = p10.first;
+        q[3] = p00.first;
+        overall = T(-1);
+      } else if (B_.finite) {
+        const auto p01 = point(false, true);
+        q[0] = slope(A_.P, p00.second);
+        q[1] = p00.first;
+        q[2] = slope(A_.P, p01.second);
+        q[3] = p01.first;
+      } else {
+        // a -> infinity: ln(a alpha + B - i eps) - ln a -> ln(alpha - i0)
+        q[0].deg = 0;
+        q[0].h[0] = (al.real() > T(0)) ? al : C(al.real(), -eps);
+        q[1] = slope(B_.P, p00.second);
+        q[2] = slope(A_.P, p00.second);
+        q[3] = p00.first;
+        overall = T(-1);
+      }
+      std::array<D0LogFactor<T>, 4> f;
+      for (int k = 0; k < 4; ++k) f[k] = d0_factor(q[k]);
+
+      C val{};
+      if (Pq[2] != C(T(0))) {
+        const auto x = d0_roots(Pq);
+        using std::cbrt;
+        if (abs(x[0] - x[1]) > cbrt(std::numeric_limits<T>::epsilon()) * (abs(x[0]) + abs(x[1]))) {
+          const C L0 = d0_L(x[0]), L1 = d0_L(x[1]);
+          for (int k = 0; k < 4; ++k)
+            val += sgn[k] * (d0_int_log_over(f[k], x[0], L0) - d0_int_log_over(f[k], x[1], L1));
+          val /= Pq[2] * (x[0] - x[1]);
+        } else {
+          // near-double root: the divided difference [G(x0) - G(x1)] / (x0 - x1) is G'(x_mid)
+          // up to O((x0 - x1)^2) <= eps^(2/3) (eq. (D0.11))
+          const C xm = (x[0] + x[1]) / T(2);
+          const C Lm = d0_L(xm);
+          for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log_over2(f[k], xm, Lm);
+          val /= Pq[2];
+        }
+      } else if (Pq[1] != C(T(0))) {
+        const C x0 = -Pq[0] / Pq[1];
+        const C L0 = d0_L(x0);
+        for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log_over(f[k], x0, L0);
+        val /= Pq[1];
+      } else {
+        for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log(f[k]);
+        val /= Pq[0];
+      }
+      total += overall * val;
+    }
+  }
+  return total;
+}
+
+}  // namespace darkloops::loop::detail

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: MIT
+// Scalar four-point function D0 in general kinematics (loop/d0.hpp): reference table,
+// quadrature of the Feynman-parameter integral, permutation symmetry, the zero-momentum limit,
+// double vs 50-digit on random points, domain (NaN) behaviour.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <complex>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/math/quadrature/gauss.hpp>
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include "darkloops/loop/d0.hpp"
+#include "darkloops/loop/zero_momentum.hpp"
+
+namespace dl = darkloops::loop;
+using cd = std::complex<double>;
+using mp50 = boost::multiprecision::cpp_bin_float_50;
+
+namespace {
+
+// Arguments in LoopTools order: p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4.
+using Args = std::array<double, 10>;
+
+cd d0(const Args& a) {
+  return dl::D0(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+}
+
+double crel(cd a, cd b) { return std::abs(a - b) / std::abs(b); }
+
+struct RefRow {
+  Args a{};
+  cd value;
+  std::string outliers;
+};
+
+std::vector<RefRow> read_d0_rows() {
+  std::ifstream in(std::string(DARKLOOPS_TEST_DATA_DIR) + "/pv_reference.csv");
+  REQUIRE(in.good());
+  std::vector<RefRow> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("D0,", 0) != 0) continue;  // header: func,a1..a10,re,im,agree,anchors,outliers
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, ',')) f.push_back(cell);
+    RefRow r;
+    for (int i = 0; i < 10; ++i) r.a[i] = std::stod(f.at(1 + i));
+    r.value = cd(std::stod(f.at(11)), std::stod(f.at(12)));
+    if (f.size() > 15) r.outliers = f[15];
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+// Invariant between propagators i and j (docs/physics.md eq. (D0.2)).
+double inv(const Args& a, int i, int j) {
+  if (i > j) std::swap(i, j);
+  if (i == j) return 0.0;
+  if (i == 0 && j == 1) return a[0];
+  if (i == 1 && j == 2) return a[1];
+  if (i == 2 && j == 3) return a[2];
+  if (i == 0 && j == 3) return a[3];
+  if (i == 0 && j == 2) return a[4];
+  return a[5];  // (1, 3)
+}
+
+// The box with its propagators relabelled: new propagator i is old propagator pi[i].
+Args permute(const Args& a, const std::array<int, 4>& pi) {
+  return {inv(a, pi[0], pi[1]), inv(a, pi[1], pi[2]), inv(a, pi[2], pi[3]), inv(a, pi[0], pi[3]),
+          inv(a, pi[0], pi[2]), inv(a, pi[1], pi[3]), a[6 + pi[0]], a[6 + pi[1]], a[6 + pi[2]],
+          a[6 + pi[3]]};
+}
+
+// D0 = int_simplex d^3x / Q(x)^2, Q = sum_ij x_i x_j Y_ij / 2, Y_ij = m_i + m_j - p_ij^2
+// (eq. (D0.1)); real for Euclidean / below-threshold points where Q > 0 on the simplex.
+// Nested Gauss-Legendre (Boost.Math) on the cube, x1 = u, x2 = (1 - u) v,
+// x3 = (1 - u)(1 - v) w (Jacobian (1 - u)^2 (1 - v)): the integrand is smooth and positive.
+double d0_quadrature(const Args& a) {
+  using G = boost::math::quadrature::gauss<double, 40>;
+  double Y[4][4];
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) Y[i][j] = a[6 + i] + a[6 + j] - inv(a, i, j);
+  return G::integrate(
+      [&](double u) {
+        return G::integrate(
+            [&](double v) {
+              return G::integrate(
+                  [&](double w) {
+                    const double x1 = u, x2 = (1 - u) * v, x3 = (1 - u) * (1 - v) * w;
+                    const double x[4] = {x1, x2, x3, 1.0 - x1 - x2 - x3};
+                    double q = 0;
+                    for (int i = 0; i < 4; ++i)
+                      for (int j = 0; j < 4; ++j) q += 0.5 * x[i] * x[j] * Y[i][j];
+                    return (1 - u) * (1 - u) * (1 - v) / (q * q);
+                  },
+                  0.0, 1.0);
+            },
+            0.0, 1.0);
+      },
+      0.0, 1.0);
+}
+
+// Random kinematics: masses^2 log-uniform over 10^(-3..3) times a scale, with a share of
+// near-degenerate masses m (1 +- 10^-k); invariants of either sign, log-uniform magnitudes,
+// a share of them exactly zero.
+Args random_point(std::mt19937_64& g) {
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  Args a{};
+  for (int i = 6; i < 10; ++i) a[i] = std::pow(10.0, 6.0 * u(g) - 3.0);
+  if (u(g) < 0.3) a[7] = a[6] * (1.0 + std::pow(10.0, -1.0 - 9.0 * u(g)) * (u(g) < 0.5 ? -1 : 1));
+  for (int i = 0; i < 6; ++i) {
+    const double r = u(g);
+    if (r < 0.2) {
+      a[i] = 0.0;
+    } else {
+      a[i] = std::pow(10.0, 7.0 * u(g) - 3.5) * (r < 0.6 ? -1.0 : 1.0);
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("D0: every D0 row of the reference table to 1e-10 relative") {
+  const auto rows = read_d0_rows();
+  REQUIRE(rows.size() == 13);
+  double worst = 0;
+  for (const auto& r : rows) {
+    const cd v = d0(r.a);
+    const double e = crel(v, r.value);
+    INFO("row args ", r.a[0], " ", r.a[4], " ", r.a[5], " m ", r.a[6], " outliers: ", r.outliers);
+    // Issue 3: scalar rows to <= 1e-10 relative (the anchors agree to <= 1.8e-11 on these rows).
+    CHECK(e <= 1e-10);
+    worst = std::max(worst, e);
+  }
+  MESSAGE("D0 reference rows: max relative deviation ", worst);
+}
+
+TEST_CASE("D0: reference rows in long double and float") {
+  const auto rows = read_d0_rows();
+  for (const auto& r : rows) {
+    const auto& a = r.a;
+    const auto vl = dl::D0<long double>(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+    const std::complex<long double> refl(r.value.real(), r.value.imag());
+    // The table values carry 17 significant digits and agree among codes to <= 1.8e-11.
+    CHECK(std::abs(vl - refl) / std::abs(refl) <= 1e-10L);
+    const auto vf = dl::D0<float>(float(a[0]), float(a[1]), float(a[2]), float(a[3]), float(a[4]),
+                                  float(a[5]), float(a[6]), float(a[7]), float(a[8]), float(a[9]));
+    // float: rounding 6e-8 amplified by the cancellations seen in double (~1e2) gives <= 1e-5;
+    // the two rows with |p2p3| <= 0.03 << m^2 = 544 have k_24 - 2 = 5e-8 ... 5e-11, at or below
+    // float's epsilon, where the sensitivity eps / (k_24 - 2) reaches O(1e-2) (measured 1.5e-2).
+    const bool near_pseudo = std::abs(a[5]) < 1e-4 * a[9] && a[5] != 0.0;
+    CHECK(std::abs(cd(vf) - r.value) / std::abs(r.value) <= (near_pseudo ? 5e-2 : 1e-5));
+  }
+}
+
+TEST_CASE("D0: direct quadrature of the Feynman-parameter integral (Euclidean, below threshold)") {
+  const std::vector<Args> pts{
+      // all invariants space-like (the table's Euclidean row, with mass ratio 50, is too
+      // peaked for a fixed 40^3 rule; it is covered by the reference test)
+      {-50.0, -80.0, -30.0, -60.0, -200.0, -150.0, 100.0, 150.0, 80.0, 120.0},
+      // time-like invariants below every threshold, p1 and p3 below the pseudo-thresholds
+      {2.0, 55.0, 10.0, 80.0, 150.0, -40.0, 100.0, 120.0, 900.0, 800.0},
+      // zero external masses, s below threshold, t space-like
+      {0.0, 0.0, 0.0, 0.0, 300.0, -500.0, 150.0, 150.0, 150.0, 150.0},
+      // unequal masses, mixed signs
+      {-20.0, 400.0, 5.0, -300.0, 900.0, -1200.0, 400.0, 250.0, 900.0, 100.0},
+  };
+  for (const auto& a : pts) {
+    const cd v = d0(a);
+    const double q = d0_quadrature(a);
+    INFO("point p1 = ", a[0], " s = ", a[4], " t = ", a[5]);
+    // Below threshold D0 is real: the +-i pi of the individual logarithms cancel, leaving
+    // rounding of order 1e-16 times terms up to ~100 times |D0|.
+    CHECK(std::abs(v.imag()) <= 1e-12 * std::abs(v.real()));
+    // 40^3-point Gauss-Legendre of a smooth integrand (mass ratios <= 60) converges to
+    // ~1e-13; the closed form is ~1e-14 here (double vs 50 digits).
+    CHECK(std::abs(v.real() - q) <= 1e-11 * std::abs(q));
+  }
+}
+
+TEST_CASE("D0: invariance under the 24 relabellings of the propagators") {
+  std::mt19937_64 g(20261125);
+  int tested = 0;
+  double worst = 0;
+  for (int n = 0; n < 200 && tested < 40; ++n) {
+    const Args a = random_point(g);
+    const cd v = d0(a);
+    if (std::isnan(v.real())) continue;
+    ++tested;
+    std::array<int, 4> pi{0, 1, 2, 3};
+    do {
+      const cd w = d0(permute(a, pi));
+      if (std::isnan(w.real())) continue;  // cannot happen: the pairing test is label-free
+      worst = std::max(worst, crel(w, v));
+    } while (std::next_permutation(pi.begin(), pi.end()));
+  }
+  CHECK(tested == 40);
+  MESSAGE("D0 permutation symmetry on ", tested, " random points: max relative spread ", worst);
+  // Different relabellings choose a different pairing, orientation and cone decomposition:
+  // the spread measures the rounding of the formula on these random points (masses over six
+  // decades, invariants over seven), the same bound as the double-vs-50-digit tests below.
+  CHECK(worst <= 1e-7);
+}
+
+TEST_CASE("D0: approaches the zero-momentum closed form as the invariants vanish") {
+  const std::array<double, 4> m{120.0, 350.0, 800.0, 95.0};
+  const double zero = dl::zero::D0(m[0], m[1], m[2], m[3]);
+  for (double s : {1e-4, 1e-6}) {
+    const Args a{s * 3, -s * 2, s, s * 5, -s * 7, s * 4, m[0], m[1], m[2], m[3]};
+    const cd v = d0(a);
+    // D0 is analytic at p = 0: D0 = D0(0) (1 + O(p^2 / m^2)), here O(s / 95).
+    CHECK(std::abs(v - zero) <= 1.0 * s * std::abs(zero));
+  }
+  // Exactly zero momenta go to the closed form.
+  const cd v0 = d0({0, 0, 0, 0, 0, 0, m[0], m[1], m[2], m[3]});
+  CHECK(v0.real() == zero);
+  CHECK(v0.imag() == 0.0);
+}
+
+TEST_CASE("D0: double vs 50-digit on random points") {
+  // 50-digit D0 costs ~10 ms per call, so a few hundred points keep this test at a few
+  // seconds; DARKLOOPS_D0_MP_POINTS raises the number (docs/validation.md quotes a larger run).
+  int target = 300;
+  if (const char* env = std::getenv("DARKLOOPS_D0_MP_POINTS")) target = std::max(1, std::atoi(env));
+  std::mt19937_64 g(42);
+  int done = 0, nan_count = 0;
+  double worst = 0;
+  Args worst_a{};
+  while (done < target) {
+    const Args a = random_point(g);
+    const cd v = d0(a);
+    if (std::isnan(v.real())) {
+      ++nan_count;
+      continue;
+    }
+    const auto w = dl::D0<mp50>(mp50(a[0]), mp50(a[1]), mp50(a[2]), mp50(a[3]), mp50(a[4]),
+                                mp50(a[5]), mp50(a[6]), mp50(a[7]), mp50(a[8]), mp50(a[9]));
+    const cd wd(static_cast<double>(w.real()), static_cast<double>(w.imag()));
+    const double e = crel(v, wd);
+    if (e > worst) {
+      worst = e;
+      worst_a = a;
+    }
+    ++done;
+  }
+  MESSAGE("D0 double vs 50 digits: ", done, " points, max relative error ", worst,
+          " (", nan_count, " random points outside the domain)");
+  INFO("worst point: ", worst_a[0], " ", worst_a[1], " ", worst_a[2], " ", worst_a[3], " ",
+       worst_a[4], " ", worst_a[5], " m ", worst_a[6], " ", worst_a[7], " ", worst_a[8], " ",
+       worst_a[9]);
+  // Measured maximum 4e-9 on these 300 points (docs/validation.md), median 4e-15: roots of the
+  // quadratics clustered close to each other and to an end point of the last integration cost
+  // up to ~7 digits (see the benchmark-region test for the same tail).
+  CHECK(worst <= 1e-7);
+}
+
+TEST_CASE("D0: double vs 50-digit in the benchmark region") {
+  // masses^2 log-uniform in 10..1e4, invariants 10..1e5 (the benchmark's distribution)
+  std::mt19937_64 g(7);
+  std::uniform_real_distribution<double> um(1.0, 4.0), up(1.0, 5.0);
+  int done = 0;
+  double worst = 0;
+  while (done < 100) {
+    Args a{};
+    for (int i = 0; i < 6; ++i) a[i] = std::pow(10.0, up(g));
+    for (int i = 6; i < 10; ++i) a[i] = std::pow(10.0, um(g));
+    const cd v = d0(a);
+    if (std::isnan(v.real())) continue;
+    const auto w = dl::D0<mp50>(mp50(a[0]), mp50(a[1]), mp50(a[2]), mp50(a[3]), mp50(a[4]),
+                                mp50(a[5]), mp50(a[6]), mp50(a[7]), mp50(a[8]), mp50(a[9]));
+    worst = std::max(worst, crel(v, cd(static_cast<double>(w.real()), static_cast<double>(w.imag()))));
+    ++done;
+  }
+  MESSAGE("D0 double vs 50 digits, benchmark region: max relative error ", worst);
+  // Median 3e-15, but a tail: roots of the quadratics clustered within ~1e-5 of each other
+  // near an end point of the last integration cost up to ~7 digits (measured maximum 4.2e-8 on
+  // these 100 points, docs/validation.md). The bound asserts that tail, not the typical error.
+  CHECK(worst <= 1e-7);
+}
+
+TEST_CASE("D0: outside the domain returns NaN, never throws") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  auto is_nan = [](cd v) { return std::isnan(v.real()) && std::isnan(v.imag()); };
+  CHECK(is_nan(d0({1, 2, 3, 4, 5, -6, -1.0, 2, 3, 4})));          // negative mass
+  CHECK(is_nan(d0({1, 2, 3, 4, 5, -6, 1, 2, nan, 4})));           // NaN mass
+  CHECK(is_nan(d0({1, 2, inf, 4, 5, -6, 1, 2, 3, 4})));           // infinite invariant
+  CHECK(is_nan(d0({nan, 2, 3, 4, 5, -6, 1, 2, 3, 4})));           // NaN invariant
+  CHECK(is_nan(d0({1, 2, 3, 4, 5, -6, 0.0, 2, 3, 4})));           // massless propagator, p != 0
+  CHECK(is_nan(d0({0, 0, 0, 0, 0, 0, 0.0, 0.0, 3, 4})));          // IR-divergent at p = 0
+  // Every invariant inside its two-particle window ((m_i - m_j)^2, (m_i + m_j)^2): unsupported.
+  CHECK(is_nan(d0({100, 100, 100, 100, 100, 100, 100, 100, 100, 100})));
+  // One vanishing mass at zero momenta is IR-finite (closed form).
+  CHECK(std::isfinite(d0({0, 0, 0, 0, 0, 0, 0.0, 4111.78, 2907.25, 19.7952}).real()));
+}
