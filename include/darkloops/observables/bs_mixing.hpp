@@ -25,7 +25,7 @@ inline cplx C1_Bs_NP(const Model& m) {
   return C1_Bs_value(m.couplings().yd(1), m.couplings().yd(2), m.spectrum().M_N, m.spectrum().m_S_d);
 }
 
-/// Inami–Lim S0(x) (Buras, hep-ph/9806471 eq. (XII.4)).
+/// Inami–Lim S0(x) (Inami, Lim, PTP 65 (1981) 297; as in Buchalla, Buras, Lautenbacher, RMP 68 (1996) 1125).
 inline double inami_lim_S0(double x) {
   const double d = 1.0 - x;
   return (4.0 * x - 11.0 * x * x + x * x * x) / (4.0 * d * d) - 3.0 * x * x * x * std::log(x) / (2.0 * d * d * d);
