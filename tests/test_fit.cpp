@@ -287,3 +287,61 @@ TEST_CASE("JsonWriter: nesting, escaping, non-finite numbers as null") {
   w.begin_array("v").element(1.0).element(2.0).end_array().value("b", true).end_object();
   CHECK(os.str() == "{\n\"a\": 1.5,\n\"s\": \"x\\\"y\",\n\"o\": {\n\"n\": null\n},\n\"v\": [\n1,\n2\n],\n\"b\": true\n}\n");
 }
+
+// ---------------------------------------------------------------- the paper's fit on the model
+#if __has_include("darkloops/observables/leptons.hpp") && __has_include("darkloops/observables/bsll.hpp")
+#include "darkloops/fit/paper.hpp"
+
+TEST_CASE("paper fit: fit_quantities agrees with the individual observable functors") {
+  // two routes to the same numbers: the one-pass evaluation the fit uses, and the functors
+  // users compose themselves (each recomputes from the model); identical code paths up to
+  // summation order, so agreement to 1e-12 relative is expected.
+  const darkloops::Model m(darkloops::presets::paper_benchmark(0.6, 0.25));
+  const auto q = fit_quantities(m);
+  CHECK(q.C9mu_V == doctest::Approx(darkloops::bsll::C9mu_V{}(m)).epsilon(1e-12));
+  CHECK(q.C10mu_V == doctest::Approx(darkloops::bsll::C10mu_V{}(m)).epsilon(1e-12));
+  CHECK(q.C9_U == doctest::Approx(darkloops::bsll::C9_U{}(m)).epsilon(1e-12));
+  CHECK(q.C10_U == doctest::Approx(darkloops::bsll::C10_U{}(m)).epsilon(1e-12));
+  CHECK(q.delta_amu == doctest::Approx(darkloops::DeltaA{darkloops::Lepton::mu}(m)).epsilon(1e-12));
+  CHECK(q.br_mu_e_gamma ==
+        doctest::Approx(darkloops::BRRadiative{darkloops::Lepton::mu, darkloops::Lepton::e}(m)).epsilon(1e-12));
+  const auto lp = darkloops::predict_leptons(m);
+  CHECK(q.delta_amu == lp.delta_amu);
+  CHECK(q.br_mu_e_gamma == lp.BR_mu_e_gamma);
+}
+
+TEST_CASE("paper fit: objective = chi^2 of the model point; unphysical points give +inf") {
+  const auto base = darkloops::presets::paper_benchmark(0.6, 0.25);
+  const auto chi2 = make_chi2(DataSetId::paper, ConstraintMode::smooth);
+  const PaperObjective f{base, chi2};
+  auto p = base;
+  apply_fit_point(p, -0.3, 0.1);
+  CHECK(std::real(p.Y_S(1) * p.Y_S(2)) == doctest::Approx(-0.3).epsilon(1e-15));
+  CHECK(f({-0.3, 0.1}) == chi2(fit_quantities(darkloops::Model(p))));
+  // the same point through the preset (independent construction of Y_S)
+  CHECK(f({0.6, 0.25}) == chi2(fit_quantities(darkloops::Model(darkloops::presets::paper_benchmark(0.6, 0.25)))));
+  auto bad = base;
+  bad.mu(0) = darkloops::cplx(1e6, 0.0);  // tachyonic charged scalar: the model throws
+  const PaperObjective g{bad, chi2};
+  CHECK(std::isinf(g({0.6, 0.25})));
+  // with Y_S -> 0 every b->s NP quantity vanishes
+  const auto q0 = fit_quantities(darkloops::Model(darkloops::presets::paper_benchmark(0.0, 0.25)));
+  CHECK(q0.C9mu_V == 0.0);
+  CHECK(q0.C9_U == 0.0);
+  CHECK(q0.Bs_mixing_ratio == doctest::Approx(1.0).epsilon(1e-15));
+}
+
+TEST_CASE("paper fit: the minimiser finds the minimum of a grid scan (no better grid point)") {
+  // independent check of fit_paper: a 41 x 41 grid over the full ranges never beats it
+  const auto base = darkloops::presets::paper_benchmark(0.6, 0.25);
+  const auto chi2 = make_chi2(DataSetId::paper, ConstraintMode::smooth);
+  const auto res = fit_paper(base, chi2);
+  REQUIRE(std::isfinite(res.f_min));
+  const PaperObjective f{base, chi2};
+  const auto pts = grid_points({{paper_fit_ranges()[0], 41}, {paper_fit_ranges()[1], 41}});
+  double grid_min = std::numeric_limits<double>::infinity();
+  for (const auto& p : pts) grid_min = std::min(grid_min, f(p));
+  CHECK(res.f_min <= grid_min + 1e-9);
+  CHECK(res.f_min == doctest::Approx(f(res.x)).epsilon(1e-15));
+}
+#endif
