@@ -363,3 +363,42 @@ TEST_CASE("float and long double instantiate and agree") {
     CHECK(std::isfinite(dl::penguin_G2p(float(m / 100))));
   }
 }
+
+TEST_CASE("dipole and penguin functions around t = 1 and at their series switch") {
+  // double: closed forms outside |t-1|/(t+1) <= 0.35, compile-time series inside; the
+  // 50-digit reference is the generic divided-difference engine (different algorithm).
+  std::mt19937_64 rng(41);
+  std::uniform_real_distribution<double> u(-1.0, 1.0);
+  const double lo = (1 - 0.35) / (1 + 0.35), hi = (1 + 0.35) / (1 - 0.35);
+  Worst w[3];
+  for (int i = 0; i < n_points; ++i) {
+    double t;
+    switch (i % 4) {
+      case 0: t = 1 + u(rng) * std::pow(10.0, -15 * std::abs(u(rng))); break;  // 1 +- 10^-k
+      case 1: t = lo * (1 + 1e-3 * u(rng)); break;                            // lower switch
+      case 2: t = hi * (1 + 1e-3 * u(rng)); break;                            // upper switch
+      default: t = std::pow(10.0, 12 * u(rng)); break;                         // 1e-12..1e12
+    }
+    const mp T(t);
+    const double d[3] = {dl::dipole_F2(t), dl::dipole_G2(t), dl::penguin_G2p(t)};
+    const mp q[3] = {zd::xkln_dd<mp, 3, 5>({mp(1), mp(1), mp(1), T, T}) / 3,
+                     zd::xkln_dd<mp, 2, 4>({mp(1), mp(1), T, T}) / 2,
+                     zd::xkln_dd<mp, 3, 5>({mp(1), mp(1), mp(1), mp(1), T})};
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "t=%.17g", t);
+    for (int k = 0; k < 3; ++k) w[k].update(rel_err(d[k], q[k], abs(q[k])), buf);
+  }
+  const char* names[3] = {"dipole_F2", "dipole_G2", "penguin_G2p"};
+  for (int k = 0; k < 3; ++k) {
+    MESSAGE(std::string(names[k]) << " near 1 / switch: max error " << w[k].err << " at " << w[k].where);
+    CHECK(w[k].err <= required);
+  }
+  // The mp instantiation (generic engine) against the explicit closed forms in 50 digits.
+  for (double t : {0.01, 0.3, 3.0, 70.0}) {
+    const mp T(t), lt = log(T);
+    const mp F2 = (1 - 6 * T + 3 * T * T + 2 * T * T * T - 6 * T * T * lt) / (6 * pow(1 - T, 4));
+    const mp G2p = (2 - 9 * T + 18 * T * T - 11 * T * T * T + 6 * T * T * T * lt) / (6 * pow(1 - T, 4));
+    CHECK(abs(dl::dipole_F2(T) - F2) <= mp("1e-40") * F2);
+    CHECK(abs(dl::penguin_G2p(T) - G2p) <= mp("1e-40") * G2p);
+  }
+}

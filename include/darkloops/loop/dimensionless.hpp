@@ -2,7 +2,12 @@
 // Dimensionless loop functions of mass ratios used by the observables, each an exact
 // zero-momentum PV combination (docs/physics.md §2.2.4 gives the derivations and sources).
 // All arguments are ratios of squared masses (>= 0); NaN outside the domain; never throw.
+// float/double/long double use the explicit closed forms away from t = 1 and a
+// compile-time series in (t-1)/(t+1) near it (detail/zero_fast.hpp); other types (50-digit
+// references) the generic divided-difference engine.
 #pragma once
+
+#include <type_traits>
 
 #include "darkloops/loop/zero_momentum.hpp"
 
@@ -30,7 +35,11 @@ inline T box_G(T x, T y) noexcept {
 template <class T>
 inline T dipole_F2(T t) noexcept {
   if (!zero::detail::valid_mass(t)) return zero::detail::nan<T>();
-  return zero::detail::xkln_dd<T, 3, 5>({T(1), T(1), T(1), t, t}) / 3;
+  if constexpr (std::is_floating_point_v<T>) {
+    return zero::detail::dipole_f2(t);  // closed form / series in (t-1)/(t+1)
+  } else {
+    return zero::detail::xkln_dd<T, 3, 5>({T(1), T(1), T(1), t, t}) / 3;
+  }
 }
 
 /// Dipole function G2(t) = int_0^1 dx x(1-x)/(x + t(1-x)) = (1/2)(x^2 ln x)[1,1,t,t]
@@ -38,7 +47,11 @@ inline T dipole_F2(T t) noexcept {
 template <class T>
 inline T dipole_G2(T t) noexcept {
   if (!zero::detail::valid_mass(t)) return zero::detail::nan<T>();
-  return zero::detail::x2ln_dd4(T(1), T(1), t, t) / 2;
+  if constexpr (std::is_floating_point_v<T>) {
+    return zero::detail::dipole_g2(t);
+  } else {
+    return zero::detail::x2ln_dd4(T(1), T(1), t, t) / 2;
+  }
 }
 
 /// Photon-penguin (non-dipole) function G2p(x) = int_0^1 dy (1-y)^3/(1-y + x y)
@@ -47,7 +60,11 @@ inline T dipole_G2(T t) noexcept {
 template <class T>
 inline T penguin_G2p(T x) noexcept {
   if (!zero::detail::valid_mass(x)) return zero::detail::nan<T>();
-  return zero::detail::xkln_dd<T, 3, 5>({T(1), T(1), T(1), T(1), x});
+  if constexpr (std::is_floating_point_v<T>) {
+    return zero::detail::penguin_g2p(x);
+  } else {
+    return zero::detail::xkln_dd<T, 3, 5>({T(1), T(1), T(1), T(1), x});
+  }
 }
 
 }  // namespace darkloops::loop

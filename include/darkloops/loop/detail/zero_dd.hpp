@@ -31,7 +31,7 @@ namespace darkloops::loop::zero::detail {
 /// amplification grows like N/w per level; inside, the series needs ~ln(eps)/ln(w) terms.
 /// Chosen from measured maximum errors (docs/validation.md): N <= 2: 1/4 (max/min <= 5/3),
 /// N = 3: 0.35 (<= 2.08), N >= 4: 0.6 (<= 4).
-constexpr double taylor_window(int N) noexcept { return N <= 2 ? 0.25 : (N == 3 ? 0.35 : 0.6); }
+constexpr double taylor_window(int N) noexcept { return N <= 2 ? 0.15 : (N == 3 ? 0.2 : 0.6); }
 /// Hard cap on Taylor terms (50 digits at the widest window edge need ~260).
 inline constexpr int max_taylor_terms = 320;
 
@@ -73,11 +73,12 @@ inline bool valid_mass(const T& m) noexcept {
   return isfinite_(m) && m >= 0;
 }
 
-/// ln(a/b) for a, b > 0, accurate to a few ulp also for a ~ b (log1p of the exact a-b).
+/// ln(a/b) for a, b > 0, accurate to a few ulp also for a ~ b: log1p of the exact (Sterbenz)
+/// a - b when 1/2 < a/b < 2, else log of the rounded ratio (|ln| > 0.69: relative error
+/// <= 2 ulp).
 template <class T>
 inline T log_ratio(const T& a, const T& b) noexcept {
-  const T t = (a - b) / b;
-  if (t > T(-0.5) && t < T(1)) return log1p_(t);
+  if (2 * a > b && a < 2 * b) return log1p_((a - b) / b);
   return log_(a / b);
 }
 

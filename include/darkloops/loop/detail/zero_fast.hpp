@@ -132,3 +132,119 @@ inline T x2ln_dd4(T a, T b, T c, T d) noexcept {
 }
 
 }  // namespace darkloops::loop::zero::detail
+
+namespace darkloops::loop::zero::detail {
+
+/// Series of (x^K ln x)[1 (p times), t (q times)] about the centre c = (1+t)/2 in
+/// delta = (t-1)/(t+1): nodes c(1-delta) (p times), c(1+delta) (q times), so
+/// h_j(u) = s_j delta^j with s_j = sum_i binom(p-1+i,i) binom(q-1+j-i,j-i) (-1)^i, and
+/// f[..] = c^(K-N) sum_j e_j delta^j, e_j = b_{N+j} s_j (b: taylor_coefficient).
+/// Coefficients are compile-time constants (long double).
+template <int K, int p, int q>
+struct TwoValueSeries {
+  static constexpr int N = p + q - 1;
+  static constexpr int max_terms = 90;
+  std::array<long double, max_terms> e{};
+  constexpr TwoValueSeries() noexcept {
+    for (int j = 0; j < max_terms; ++j) {
+      long double s = 0;
+      for (int i = 0; i <= j; ++i) {
+        long double a = 1, b = 1;  // binom(p-1+i, i), binom(q-1+j-i, j-i)
+        for (int r = 1; r <= i; ++r) a = a * (p - 1 + r) / r;
+        for (int r = 1; r <= j - i; ++r) b = b * (q - 1 + r) / r;
+        s += (i % 2 ? -a : a) * b;
+      }
+      e[j] = taylor_coefficient<long double>(K, N + j) * s;
+    }
+  }
+  /// Terms needed at |delta| <= dmax for relative accuracy eps/16 (tail bound by the
+  /// moduli of the next 10 terms).
+  constexpr int terms(long double dmax, long double eps) const noexcept {
+    const long double e0 = e[0] < 0 ? -e[0] : e[0];
+    for (int j = 1; j + 10 < max_terms; ++j) {
+      long double tail = 0, dj = 1;
+      for (int i = 0; i < j; ++i) dj *= dmax;
+      for (int i = j; i < j + 10; ++i) {
+        tail += (e[i] < 0 ? -e[i] : e[i]) * dj;
+        dj *= dmax;
+      }
+      if (tail < eps / 16 * e0) return j;
+    }
+    return max_terms;
+  }
+};
+
+/// Window of the two-value series: |delta| <= 0.35 (0.48 <= t <= 2.08); outside it the
+/// explicit closed forms lose at most ~ (1/|1-t|)^4 eps ~ 3e-15.
+inline constexpr long double two_value_window = 0.35L;
+
+template <class T, int K, int p, int q>
+inline T two_value_series(const T& t) noexcept {
+  static constexpr TwoValueSeries<K, p, q> s{};
+  static constexpr int J =
+      s.terms(two_value_window, static_cast<long double>(std::numeric_limits<T>::epsilon()));
+  static_assert(J < TwoValueSeries<K, p, q>::max_terms - 10);
+  const T c = (1 + t) / 2;
+  const T d = (t - 1) / (t + 1);
+  T r = static_cast<T>(s.e[J - 1]);
+  for (int j = J - 2; j >= 0; --j) r = r * d + static_cast<T>(s.e[j]);
+  T cp = T(1);
+  for (int i = 0; i < TwoValueSeries<K, p, q>::N - K; ++i) cp *= c;
+  return r / cp;
+}
+
+template <class T>
+inline bool in_two_value_window(const T& t) noexcept {
+  const T w = static_cast<T>(two_value_window);
+  return t - 1 <= w * (t + 1) && 1 - t <= w * (t + 1);
+}
+
+/// t^n ln t with 0 ln 0 = 0.
+template <class T>
+inline T xn_log(const T& t, int n) noexcept {
+  if (t == T(0)) return T(0);
+  T r = log_(t);
+  for (int i = 0; i < n; ++i) r *= t;
+  return r;
+}
+
+/// G2(t) = (1/2)(x^2 ln x)[1,1,t,t] = (1 - t^2 + 2t ln t)/(2(1-t)^3); G2(t) = G2(1/t)/t.
+template <class T>
+inline T dipole_g2(const T& t) noexcept {
+  if (in_two_value_window(t)) return two_value_series<T, 2, 2, 2>(t) / 2;
+  if (t > T(1)) {
+    const T s = T(1) / t;
+    return s * (1 - s * s + 2 * xn_log(s, 1)) / (2 * (1 - s) * (1 - s) * (1 - s));
+  }
+  return (1 - t * t + 2 * xn_log(t, 1)) / (2 * (1 - t) * (1 - t) * (1 - t));
+}
+
+/// F2(t) = (1/3)(x^3 ln x)[1,1,1,t,t] = (1 - 6t + 3t^2 + 2t^3 - 6t^2 ln t)/(6(1-t)^4);
+/// for t > 1 in s = 1/t: s (s^3 - 6s^2 + 3s + 2 + 6 s ln s)/(6(1-s)^4).
+template <class T>
+inline T dipole_f2(const T& t) noexcept {
+  if (in_two_value_window(t)) return two_value_series<T, 3, 3, 2>(t) / 3;
+  if (t > T(1)) {
+    const T s = T(1) / t;
+    const T d = (1 - s) * (1 - s);
+    return s * (((s - 6) * s + 3) * s + 2 + 6 * xn_log(s, 1)) / (6 * d * d);
+  }
+  const T d = (1 - t) * (1 - t);
+  return (((2 * t + 3) * t - 6) * t + 1 - 6 * xn_log(t, 2)) / (6 * d * d);
+}
+
+/// G2p(x) = (x^3 ln x)[1,1,1,1,x] = (2 - 9x + 18x^2 - 11x^3 + 6x^3 ln x)/(6(1-x)^4);
+/// for x > 1 in s = 1/x: (2s^4 - 9s^3 + 18s^2 - 11s - 6 s ln s)/(6(1-s)^4).
+template <class T>
+inline T penguin_g2p(const T& x) noexcept {
+  if (in_two_value_window(x)) return two_value_series<T, 3, 4, 1>(x);
+  if (x > T(1)) {
+    const T s = T(1) / x;
+    const T d = (1 - s) * (1 - s);
+    return ((((2 * s - 9) * s + 18) * s - 11) * s - 6 * xn_log(s, 1)) / (6 * d * d);
+  }
+  const T d = (1 - x) * (1 - x);
+  return (((-11 * x + 18) * x - 9) * x + 2 + 6 * xn_log(x, 3)) / (6 * d * d);
+}
+
+}  // namespace darkloops::loop::zero::detail
