@@ -164,8 +164,8 @@ inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta,
     for (int l = 0; l < 3; ++l) {
       const double d00 = B.d00[k][l], d0m = M2 * B.d0[k][l];
       using std::conj;
-      // ---- Dirac box, both assignments of ℓ_α (equal by k <-> l): -(1/16π^2) × ...
-      const double fD = -inv16pi2;
+      // ---- Dirac box, both assignments of ℓ_α (equal by k <-> l): +(1/16π^2) × ...
+      const double fD = inv16pi2;
       c.V_LL += fD * d00 * conj(L(b, k)) * L(a, l) * conj(L(b, l)) * L(b, k);
       c.V_LR += fD * d00 * conj(L(b, k)) * L(a, l) * conj(R(b, l)) * R(b, k);
       c.V_RL += fD * d00 * conj(R(b, k)) * R(a, l) * conj(L(b, l)) * L(b, k);
@@ -175,9 +175,9 @@ inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta,
       // (β̄ P_R α)(β̄ P_L β) = -1/2 V_RL,  (β̄ P_L α)(β̄ P_R β) = -1/2 V_LR
       c.V_RL += -0.5 * fD * d0m * conj(L(b, k)) * R(a, l) * conj(R(b, l)) * L(b, k);
       c.V_LR += -0.5 * fD * d0m * conj(R(b, k)) * L(a, l) * conj(L(b, l)) * R(b, k);
-      // ---- Majorana-crossed box: -(1/32π^2) × {-D00 [..γ..][..γ..] + M^2 D0 [..][..]} with
+      // ---- Majorana-crossed box: +(1/32π^2) × {-D00 [..γ..][..γ..] + M^2 D0 [..][..]} with
       // the ℓ^c bilinears Fierzed to [ℓ̄_a X ℓ_d][ℓ̄_b Y ℓ_c]; a = b = β, (c, d) = (α, β) or (β, α).
-      const double fX = -0.5 * inv16pi2;
+      const double fX = 0.5 * inv16pi2;
       for (int ord = 0; ord < 2; ++ord) {
         const int cc = ord == 0 ? a : b, dd = ord == 0 ? b : a;
         // After the Fierz the fields are [β̄ X ℓ_dd][β̄ Y ℓ_cc]; ord = 1 has ℓ_α in the first
@@ -197,7 +197,7 @@ inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta,
         //                              Γ_cc^k γ Γ_dd^l = γ(cL_cc,k cR_dd,l P_R + cR_cc,k cL_dd,l P_L)
         const cplx pL = conj(L(b, k)) * conj(R(b, l)), pR = conj(R(b, k)) * conj(L(b, l));
         const cplx qR = L(cc, k) * R(dd, l), qL = R(cc, k) * L(dd, l);
-        const double fD00 = -fX * d00;  // = +D00/(32π^2)
+        const double fD00 = -fX * d00;  // = -D00/(32π^2)
         // γP_L ⊗ γP_R -> -2 [ā P_R d][b̄ P_L c];  γP_L ⊗ γP_L -> -[ā γP_L d][b̄ γP_R c]
         // γP_R ⊗ γP_R -> -[ā γP_R d][b̄ γP_L c];  γP_R ⊗ γP_L -> -2 [ā P_L d][b̄ P_R c]
         if (ord == 1) {  // d = α: [β̄ X α][β̄ Y β]
