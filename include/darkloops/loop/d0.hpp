@@ -69,17 +69,21 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
       disc[i][j] = disc[j][i] = (km2 >= T(0) || kp2 <= T(0)) ? km2 * kp2 : T(-1);
     }
   }
-  // Pairing with both |k| >= 2, farthest from the two-particle windows.
+  // Pairing with both |k| >= 2: fewest cones (k <= -2 splits an edge in two, eq. (D0.7)),
+  // then farthest from the two-particle windows.
   constexpr std::array<std::array<int, 4>, 3> pairings{
       {{0, 2, 1, 3}, {0, 1, 2, 3}, {0, 3, 1, 2}}};
-  int best = -1;
+  int best = -1, best_cones = 5;
   T best_q = T(0);
   for (int n = 0; n < 3; ++n) {
     const auto& o = pairings[n];
     const T qa = disc[o[0]][o[1]], qb = disc[o[2]][o[3]];
     const T q = (qa < qb) ? qa : qb;
-    if (!(q < T(0)) && (best < 0 || q > best_q)) {
+    if (q < T(0)) continue;
+    const int cones = (k[o[0]][o[1]] > T(0) ? 1 : 2) * (k[o[2]][o[3]] > T(0) ? 1 : 2);
+    if (best < 0 || cones < best_cones || (cones == best_cones && q > best_q)) {
       best = n;
+      best_cones = cones;
       best_q = q;
     }
   }

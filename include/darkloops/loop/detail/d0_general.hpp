@@ -9,6 +9,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 #include <utility>
 
 #include "darkloops/loop/detail/scalar_common.hpp"
@@ -35,6 +36,22 @@ inline D0Poly<T> d0_mul(const D0Poly<T>& a, const D0Poly<T>& b) noexcept {
   return {a[0] * b[0], a[0] * b[1] + a[1] * b[0], a[0] * b[2] + a[1] * b[1] + a[2] * b[0]};
 }
 
+/// Principal complex logarithm. For built-in types ln|z| = ln max(|x|,|y|) + ln1p(r^2)/2: the
+/// absolute accuracy the sums below need, without glibc clog's exact (and slow) path near
+/// |z| = 1.
+template <class T>
+inline std::complex<T> d0_log(const std::complex<T>& z) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T x = std::abs(z.real()), y = std::abs(z.imag());
+    const T a = (x > y) ? x : y, b = (x > y) ? y : x;
+    if (!(a > T(0)) || !(a <= std::numeric_limits<T>::max())) return std::log(z);
+    const T r = b / a;
+    return {std::log(a) + std::log1p(r * r) / T(2), std::atan2(z.imag(), z.real())};
+  } else {
+    return std::log(z);
+  }
+}
+
 /// eta(a, b) = ln(ab) - ln a - ln b (principal logarithms), from the signs of the imaginary
 /// parts when none vanishes, from the logarithms otherwise.
 template <class T>
@@ -48,7 +65,7 @@ inline std::complex<T> d0_eta(const std::complex<T>& a, const std::complex<T>& b
     if (ia > T(0) && ib > T(0) && iab < T(0)) return {T(0), -twopi};
     return {T(0), T(0)};
   }
-  return std::log(ab) - std::log(a) - std::log(b);
+  return d0_log(ab) - d0_log(a) - d0_log(b);
 }
 
 /// L(x) = int_0^1 dt / (t - x) for x off the segment [0, 1] (or infinitesimally off it).
@@ -56,7 +73,7 @@ template <class T>
 inline std::complex<T> d0_L(const std::complex<T>& x) noexcept {
   using std::abs;
   if (abs(x) > T(2)) return log1p_(-std::complex<T>(T(1)) / x);
-  return std::log(std::complex<T>(T(1)) - x) - std::log(-x);
+  return d0_log(std::complex<T>(T(1)) - x) - d0_log(-x);
 }
 
 /// 't Hooft-Veltman R function (Nucl. Phys. B153 (1979) 365, eq. (2.?) in the form of
@@ -69,9 +86,9 @@ inline std::complex<T> d0_R(const std::complex<T>& x, const std::complex<T>& z) 
   const C u0 = x * w, u1 = (x - C(T(1))) * w;
   C r = li2(u0) - li2(u1);
   const C e0 = d0_eta(-z, w);
-  if (e0 != C(T(0))) r += e0 * std::log(u0);
+  if (e0 != C(T(0))) r += e0 * d0_log(u0);
   const C e1 = d0_eta(C(T(1)) - z, w);
-  if (e1 != C(T(0))) r -= e1 * std::log(u1);
+  if (e1 != C(T(0))) r -= e1 * d0_log(u1);
   return r;
 }
 
@@ -122,18 +139,18 @@ inline D0LogFactor<T> d0_factor(const D0Form<T>& q) noexcept {
       nw = 1;
     }
     half = (q.h[0] + q.h[1] + q.h[2]) / T(4);
-    f.lq0 = std::log(q.h[0]);
-    f.lq1 = std::log(q.h[2]);
+    f.lq0 = d0_log(q.h[0]);
+    f.lq1 = d0_log(q.h[2]);
   } else if (q.deg == 1) {
     if (q.h[1] != C(T(0))) {
       w[0] = -q.h[0] / q.h[1];
       nw = 1;
     }
     half = (q.h[0] + q.h[1]) / T(2);
-    f.lq0 = std::log(q.h[0]);
-    f.lq1 = std::log(q.h[1]);
+    f.lq0 = d0_log(q.h[0]);
+    f.lq1 = d0_log(q.h[1]);
   } else {
-    f.lnc = f.lq0 = f.lq1 = std::log(q.h[0]);
+    f.lnc = f.lq0 = f.lq1 = d0_log(q.h[0]);
     return f;
   }
   for (int k = 0; k < nw; ++k) {
@@ -143,8 +160,8 @@ inline D0LogFactor<T> d0_factor(const D0Form<T>& q) noexcept {
   }
   // ln q(t) - sum_k ln(t - z_k) is constant on [0, 1] (both sides continuous): fix it at 1/2.
   const C h(T(1) / T(2));
-  f.lnc = std::log(half);
-  for (int k = 0; k < f.n; ++k) f.lnc -= std::log(h - f.z[k]);
+  f.lnc = d0_log(half);
+  for (int k = 0; k < f.n; ++k) f.lnc -= d0_log(h - f.z[k]);
   return f;
 }
 
@@ -155,7 +172,7 @@ inline std::complex<T> d0_int_log_over(const D0LogFactor<T>& f, const std::compl
   std::complex<T> br = f.lnc;
   std::complex<T> r{};
   for (int k = 0; k < f.n; ++k) {
-    br += std::log(x - f.z[k]);
+    br += d0_log(x - f.z[k]);
     r += d0_R(x, f.z[k]);
   }
   return br * Lx + r;
@@ -179,7 +196,7 @@ inline std::complex<T> d0_int_log(const D0LogFactor<T>& f) noexcept {
   C r = f.lnc;
   for (int k = 0; k < f.n; ++k) {
     const C z = f.z[k];
-    r += (C(T(1)) - z) * std::log(C(T(1)) - z) + z * std::log(-z) - C(T(1));
+    r += (C(T(1)) - z) * d0_log(C(T(1)) - z) + z * d0_log(-z) - C(T(1));
   }
   return r;
 }
