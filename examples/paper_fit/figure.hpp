@@ -17,6 +17,7 @@ struct FigureWindow {
   std::string data_label;
   std::string meg_levels;         // comma-separated log10 BR(mu -> e gamma) contour levels
   std::string title_note;         // appended to the left title (e.g. "no point passes MEG")
+  bool mark_excluded = true;      // grey dots on excluded points in the right panel (off if all are)
 };
 
 inline std::string gnuplot_script(const FigureWindow& w) {
@@ -27,9 +28,9 @@ inline std::string gnuplot_script(const FigureWindow& w) {
                 "set datafile separator ','\n"
                 "smin=%.17g; smax=%.17g; ymin=%.17g; ymax=%.17g\nmeg=%.17g\n"
                 "c9=%.17g; c9s=%.17g; amu=%.17g; amus=%.17g\nd1=%.17g; d2=%.17g; d3=%.17g\n"
-                "label='%s'\nnote='%s'\n",
+                "label='%s'\nnote='%s'\nmarkexcl=%d\n",
                 w.s_lo, w.s_hi, w.y_lo, w.y_hi, w.meg_limit, w.c9_central, w.c9_sigma, w.amu_central,
-                w.amu_sigma, w.d1, w.d2, w.d3, w.data_label.c_str(), w.title_note.c_str());
+                w.amu_sigma, w.d1, w.d2, w.d3, w.data_label.c_str(), w.title_note.c_str(), w.mark_excluded ? 1 : 0);
   std::string s = head;
   s += "set cntrparam levels discrete " + w.meg_levels + "\nmeglevels='" + w.meg_levels + "'\n";
   s += R"GP(
@@ -71,12 +72,12 @@ plot 'fig2_left.csv' using 1:2:(rR($5)):(rG($5)):(rB($5)):(255) with rgbalpha no
      'fig2_paper_best_fit.csv' using 1:2 with points pt 6 ps 2.2 lw 2 lc rgb '#000000' title '[P] best fit'
 
 set output 'fig2_right.png'
-set title sprintf('C_{9{/Symbol m}}^V vs {/Symbol D}a_{/Symbol m} (%s; grey dots: excluded by a constraint)', label)
+set title sprintf('C_{9{/Symbol m}}^V vs {/Symbol D}a_{/Symbol m} (%s)%s', label, markexcl ? '; grey dots: excluded' : note)
 set xlabel '{/Symbol D}a_{/Symbol m} x 10^9'; set ylabel 'C_{9{/Symbol m}}^V'
 set autoscale xy
 set parametric; set trange [0:2*pi]
 plot 'fig2_right.csv' using ($1*1e9):2:(region($5)) with points pt 5 ps 0.4 lc rgb variable notitle, \
-     '' using ($6 > 0.5 ? NaN : $1*1e9):2 with points pt 7 ps 0.15 lc rgb '#b0b0b0' notitle, \
+     '' using ($6 > 0.5 || !markexcl ? NaN : $1*1e9):2 with points pt 7 ps 0.15 lc rgb '#b0b0b0' notitle, \
      'fig2_right_contours.csv' using ($1*1e9):2 with lines dt 2 lw 3 lc rgb '#909090' title '(Y_S)_2(Y_S)_3 = const (labelled)', \
      'fig2_right_contours.csv' using ($1*1e9):2:(sprintf('%.2g', $4)) every ::120::120 with labels offset 2,0 font ',9' notitle, \
      (amu + amus*cos(t))*1e9, c9 + c9s*sin(t) with lines dt 2 lw 2 lc rgb '#000000' title 'measured 1{/Symbol s}', \

@@ -198,16 +198,23 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     n_meg_ok += row[7] > 0.5 ? 1 : 0;
   }
   std::string levels;
+  std::size_t n_allowed = 0;
+  for (const auto& row : left) n_allowed += row[10] > 0.5 ? 1 : 0;
   if (lmax >= lmin) {
     const int lo = static_cast<int>(std::ceil(lmin)), hi = static_cast<int>(std::floor(lmax));
-    const int step = std::max(1, (hi - lo) / 7 + 1);
-    for (int l = lo; l <= hi; l += step) levels += (levels.empty() ? "" : ",") + std::to_string(l);
+    if (hi - lo >= 1) {  // integer decades
+      const int step = std::max(1, (hi - lo) / 7 + 1);
+      for (int l = lo; l <= hi; l += step) levels += (levels.empty() ? "" : ",") + std::to_string(l);
+    } else {  // less than two decades: four equally spaced levels inside the range
+      for (int k = 1; k <= 4; ++k)
+        levels += (levels.empty() ? "" : ",") + fmt(lmin + (lmax - lmin) * k / 5.0, "%.2f");
+    }
   }
-  if (levels.empty()) levels = std::to_string(static_cast<int>(std::floor(lmin)));
+  if (levels.empty()) levels = "0";
   paper_fit::FigureWindow w{window.s_lo, window.s_hi, window.y_lo, window.y_hi, meg,
                             c9.central, 0.5 * (c9.err_up + c9.err_dn), amu.central, 0.5 * (amu.err_up + amu.err_dn),
                             d1, d2, d3, label, levels,
-                            n_meg_ok == 0 ? " - no point passes MEG" : ""};
+                            n_meg_ok == 0 ? " - no point passes MEG" : "", n_allowed > 0};
   std::string msg;
   const int rc = paper_fit::render_with_gnuplot(dir, w, msg);
   if (rc != 0) {
