@@ -61,7 +61,7 @@ inline T B1(T m1, T m2, T mu2 = T(1)) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2) || !valid_scale(mu2)) return nan<T>();
   if (m1 == T(0) && m2 == T(0)) return nan<T>();
-  return loop::zero::detail::xkln_dd_log<T, 2, 3>({m1, m2, m2}, mu2) / 2 - T(0.75);
+  return loop::zero::detail::x2ln_log3(m1, m2, m2, mu2) / 2 - T(0.75);
 }
 
 /// B00(0; m1, m2) = (1/2) int_0^1 Delta (1 - ln(Delta/mu2))
@@ -124,7 +124,7 @@ template <class T>
 inline T C00(T m1, T m2, T m3, T mu2 = T(1)) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2, m3) || !valid_scale(mu2)) return nan<T>();
-  return T(3) / 8 - loop::zero::detail::xkln_dd_log<T, 2, 3>({m1, m2, m3}, mu2) / 4;
+  return T(3) / 8 - loop::zero::detail::x2ln_log3(m1, m2, m3, mu2) / 4;
 }
 
 /// All C tensor coefficients at zero external momenta (Feynman-parameter limits):
@@ -148,7 +148,7 @@ inline CCoefficients<T> C(T m1, T m2, T m3, T mu2 = T(1)) noexcept {
   r.c0 = cx(-loop::zero::detail::xln_dd3(m1, m2, m3));
   r.c1 = cx(xkln_dd<T, 2, 4>({m1, m2, m2, m3}) / 2);
   r.c2 = cx(xkln_dd<T, 2, 4>({m1, m2, m3, m3}) / 2);
-  r.c00 = cx(T(3) / 8 - xkln_dd_log<T, 2, 3>({m1, m2, m3}, mu2) / 4);
+  r.c00 = cx(T(3) / 8 - loop::zero::detail::x2ln_log3(m1, m2, m3, mu2) / 4);
   r.c11 = cx(-xkln_dd<T, 3, 5>({m1, m2, m2, m2, m3}) / 3);
   r.c12 = cx(-xkln_dd<T, 3, 5>({m1, m2, m2, m3, m3}) / 6);
   r.c22 = cx(-xkln_dd<T, 3, 5>({m1, m2, m3, m3, m3}) / 3);

@@ -131,6 +131,20 @@ inline T x2ln_dd4(T a, T b, T c, T d) noexcept {
   return v;
 }
 
+/// (x^2 ln(x/mu2))[a,b,c] for unsorted squared masses (order 2 = K: sign-indefinite);
+/// Leibniz: a^2 ln[a,b,c] + (a+b) ln[b,c] + ln(c/mu2), a <= b <= c. NaN if all vanish.
+template <class T>
+inline T x2ln_log3(T a, T b, T c, const T& mu2) noexcept {
+  sort3(a, b, c);
+  if (c == T(0)) return nan<T>();
+  T v = log_(c / mu2);
+  if (b == T(0)) return v;
+  const T lbc = ln_dd1(b, c);
+  v += (a + b) * lbc;
+  if (a != T(0)) v += a * a * ln_dd2(a, b, c, ln_dd1(a, b), lbc);
+  return v;
+}
+
 }  // namespace darkloops::loop::zero::detail
 
 namespace darkloops::loop::zero::detail {
