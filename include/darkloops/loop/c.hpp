@@ -93,6 +93,16 @@ T c_gram(const std::array<T, 3>& s) noexcept {
   return s[0] * s[2] - k12 * k12;
 }
 
+/// Conditioning of the reduction, eq. (TR.12): |det Z| / max(|Z_kl|, |f_k|)^2 (dimensionless).
+template <class T>
+T c_conditioning(const std::array<T, 3>& s, const std::array<T, 3>& m) noexcept {
+  using std::abs;
+  const T k12 = (s[0] + s[2] - s[1]) / 2;
+  const T sc = std::max({T(abs(s[0])), T(abs(s[2])), T(abs(k12)), T(abs(s[0] - m[1] + m[0]) / 2),
+                         T(abs(s[2] - m[2] + m[0]) / 2)});
+  return sc > T(0) ? T(abs(c_gram(s))) / (sc * sc) : T(0);
+}
+
 template <class T>
 T max_digits_lost(const CTracked<T>& r, int rank) noexcept {
   const int n = rank >= 3 ? n_c_coeffs : rank == 2 ? c001_ : c00_;
@@ -117,7 +127,7 @@ CTracked<T> c_tracked(const std::array<T, 3>& s, const std::array<T, 3>& m, cons
                                (sqrt(m[0]) + sqrt(m[2])) * (sqrt(m[0]) + sqrt(m[2]))};
     bool ok = false;
     const CTracked<T> f = interpolate_across_gram<T, 3, n_c_coeffs>(
-        s, thr, [](const std::array<T, 3>& x) { return c_gram(x); },
+        s, thr, {true, true, true}, [&](const std::array<T, 3>& x) { return c_conditioning(x, m); },
         [&](const std::array<T, 3>& x) { return c_pv(x, m, mu2, rank); }, ok);
     if (ok && max_digits_lost(f, rank) < dl) r = f;
   }

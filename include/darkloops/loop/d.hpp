@@ -88,6 +88,17 @@ T d_gram(const std::array<T, 6>& s) noexcept {
          g13 * (g12 * g23 - g22 * g13);
 }
 
+/// Conditioning of the reduction, eq. (TR.12): |det G| / max(|G_ab|, |f_k|/2)^3.
+template <class T>
+T d_conditioning(const std::array<T, 6>& s, const std::array<T, 4>& m) noexcept {
+  using std::abs;
+  const T sc = std::max({T(abs(s[0])), T(abs(s[4])), T(abs(s[3])),
+                         T(abs((s[0] + s[4] - s[1]) / 2)), T(abs((s[4] + s[3] - s[2]) / 2)),
+                         T(abs((s[0] + s[3] - s[5]) / 2)), T(abs(s[0] - m[1] + m[0]) / 2),
+                         T(abs(s[4] - m[2] + m[0]) / 2), T(abs(s[3] - m[3] + m[0]) / 2)});
+  return sc > T(0) ? T(abs(d_gram(s))) / (sc * sc * sc) : T(0);
+}
+
 template <class T>
 DTracked<T> d_tracked(const std::array<T, 6>& s, const std::array<T, 4>& m, const T& mu2) noexcept {
   bool all_zero = true;
@@ -101,7 +112,8 @@ DTracked<T> d_tracked(const std::array<T, 6>& s, const std::array<T, 4>& m, cons
     const std::array<T, 6> thr{th(0, 1), th(1, 2), th(2, 3), th(3, 0), th(0, 2), th(1, 3)};
     bool ok = false;
     const DTracked<T> f = interpolate_across_gram<T, 6, n_d_coeffs>(
-        s, thr, [](const std::array<T, 6>& x) { return d_gram(x); },
+        s, thr, {false, false, false, false, true, true},
+        [&](const std::array<T, 6>& x) { return d_conditioning(x, m); },
         [&](const std::array<T, 6>& x) { return d_pv(x, m, mu2); }, ok);
     if (ok && max_digits_lost(f) < dl) r = f;
   }

@@ -2,11 +2,13 @@
 // Stable branch of the tensor reduction where the Gram determinant is small (docs/physics.md
 // §2.1, "Tensor reduction", eqs. (TR.10)-(TR.13)): the tensor coefficients are analytic in each
 // kinematic invariant across the surface det Z = 0 (the 1/det Z of the Passarino–Veltman
-// formulas is spurious), so they are reconstructed at the target point s by Chebyshev
-// interpolation along a line s + x d in invariant space, from K nodes x_j = h cos(pi (j+1/2)/K)
-// where the reduction is well conditioned.  d (moving one or two invariants) and h (R/4 or R/8,
-// R = distance to the nearest normal threshold of a moving invariant) maximise the smallest
-// |det Z| over the nodes.  Error = (max node error) x Lebesgue constant + Chebyshev tail.
+// formulas is spurious), so they are reconstructed at the target point s from evaluations on a
+// line s + x d in invariant space at x = +-h sqrt(u_i), u_i Chebyshev points on [a^2, 1]: the
+// even part (f(x) + f(-x))/2 is a polynomial in u = x^2 extrapolated to u = 0.  The nodes keep
+// a distance a h from s, where the reduction is as ill-conditioned as at s itself.  d (moving
+// up to three invariants), h (R/4..R/16, R = distance to the nearest normal threshold of a
+// moving invariant) and a maximise (smallest relative |det Z| over the nodes)^2 / Lambda.
+// Error = sum |w_i| (node error) + |degree-7 minus degree-6 extrapolation|.
 #pragma once
 
 #include <algorithm>
@@ -28,87 +30,130 @@ constexpr T fallback_threshold() noexcept {
   return T(std::numeric_limits<T>::digits10) / 3;
 }
 
-/// s: invariants; thr: normal threshold of each invariant; gram(s): Gram determinant;
+/// s: invariants; thr: normal threshold of each invariant; movable: invariants the line may
+/// change (for D the channel invariants p1p2, p2p3 only: moving external masses p_i^2 above
+/// threshold can cross anomalous thresholds, which the radius R does not see); gram(s): conditioning measure
+/// (relative Gram determinant, eq. (TR.12));
 /// eval(s): well-conditioned-or-not reduction returning std::array<Tracked<T>, NC>.
 /// Returns false in ok when no usable interval exists.
 template <class T, std::size_t NS, std::size_t NC, class Gram, class Eval>
 std::array<Tracked<T>, NC> interpolate_across_gram(const std::array<T, NS>& s,
-                                                   const std::array<T, NS>& thr, Gram gram,
+                                                   const std::array<T, NS>& thr,
+                                                   const std::array<bool, NS>& movable, Gram gram,
                                                    Eval eval, bool& ok) noexcept {
   using std::abs;
   using std::atan;
   using std::cos;
-  using std::log;
+  using std::sqrt;
   std::array<Tracked<T>, NC> out{};
   ok = false;
   const T pi = T(4) * T(atan(T(1)));
-  constexpr int K = interp_nodes;
-  std::array<T, K> theta, xs;
-  for (int j = 0; j < K; ++j) {
-    theta[j] = pi * (T(j) + T(1) / 2) / T(K);
-    xs[j] = T(cos(theta[j]));
-  }
-  // Candidate directions d (components in {-1, 0, 1}): e_i, e_i + e_j, e_i - e_j.  The
-  // analyticity radius along d is the distance to the nearest normal threshold of a moving
-  // invariant; among h = R/4, R/8 pick the (d, h) whose worst node has the largest |det Z|
-  // (eq. (TR.12)), i.e. where the reduction at the nodes is best conditioned.
+  constexpr int M = interp_nodes / 2;  // nodes in u = x^2, each evaluated at x = +-sqrt(u)
+  // Node sets for the gap parameter a: u_i = Chebyshev points on [a^2, 1] (eq. (TR.11));
+  // w_i = Lagrange weights of the extrapolation to u = 0, Lambda = sum |w_i|; w7 the same
+  // without the innermost node (truncation estimate).
+  struct Nodes {
+    std::array<T, M> x, w, w7;
+    T lambda;
+  };
+  auto make_nodes = [&](const T& a) {
+    Nodes n{};
+    std::array<T, M> u;
+    for (int i = 0; i < M; ++i)
+      u[i] = (1 + a * a) / 2 + (1 - a * a) / 2 * T(cos(pi * (T(i) + T(1) / 2) / T(M)));
+    n.lambda = 0;
+    for (int i = 0; i < M; ++i) {
+      n.x[i] = T(sqrt(u[i]));
+      T w = 1, w7 = 1;
+      for (int k = 0; k < M; ++k) {
+        if (k == i) continue;
+        w *= -u[k] / (u[i] - u[k]);
+        if (k != M - 1) w7 *= -u[k] / (u[i] - u[k]);
+      }
+      n.w[i] = w;
+      n.w7[i] = i == M - 1 ? T(0) : w7;  // u[M-1] is the innermost node
+      n.lambda += T(abs(w));
+    }
+    return n;
+  };
+  const std::array<Nodes, 3> sets{make_nodes(T(15) / 100), make_nodes(T(25) / 100),
+                                  make_nodes(T(35) / 100)};
+  // Candidate lines s + x d: components of d in {-1, 0, 1}, at most three non-zero, first
+  // non-zero +1.  R = distance to the nearest normal threshold of a moving invariant bounds
+  // the analyticity radius; h in R/4 ... R/16.  Score (eq. (TR.12)): (smallest relative
+  // |det Z| over the nodes)^2 / Lambda, i.e. the expected noise amplification.
   std::array<T, NS> best_d{};
   T best_h = 0, best_score = 0;
+  int best_set = 0;
   auto consider = [&](const std::array<T, NS>& d) {
     T R = std::numeric_limits<T>::infinity();
     for (std::size_t i = 0; i < NS; ++i)
       if (d[i] != T(0)) R = std::min(R, T(abs(s[i] - thr[i])));
     if (!(R > 0) || !(R < std::numeric_limits<T>::infinity())) return;
-    for (const T h : {R / 4, R / 8}) {
-      T score = std::numeric_limits<T>::infinity();
-      for (int j = 0; j < K; ++j) {
-        auto sn = s;
-        for (std::size_t i = 0; i < NS; ++i) sn[i] += h * xs[j] * d[i];
-        score = std::min(score, T(abs(gram(sn))));
-      }
-      if (score > best_score) {
-        best_score = score;
-        best_h = h;
-        best_d = d;
+    for (const int div : {4, 6, 8, 12, 16}) {
+      const T h = R / T(div);
+      for (int a = 0; a < 3; ++a) {
+        T cmin = std::numeric_limits<T>::infinity();
+        for (int j = 0; j < 2 * M && cmin * cmin / sets[a].lambda > best_score; ++j) {
+          auto sn = s;
+          const T x = (j < M ? h : -h) * sets[a].x[j % M];
+          for (std::size_t i = 0; i < NS; ++i) sn[i] += x * d[i];
+          cmin = std::min(cmin, T(abs(gram(sn))));
+        }
+        const T score = cmin * cmin / sets[a].lambda;
+        if (score > best_score) {
+          best_score = score;
+          best_h = h;
+          best_d = d;
+          best_set = a;
+        }
       }
     }
   };
-  for (std::size_t i = 0; i < NS; ++i) {
+  std::array<int, NS> digit{};  // base-3 counter over {0, 1, -1}^NS
+  for (;;) {
+    std::size_t i = 0;
+    while (i < NS && digit[i] == 2) digit[i++] = 0;
+    if (i == NS) break;
+    ++digit[i];
     std::array<T, NS> d{};
-    d[i] = 1;
-    consider(d);
-    for (std::size_t j = i + 1; j < NS; ++j) {
-      d[j] = 1;
-      consider(d);
-      d[j] = -1;
-      consider(d);
-      d[j] = 0;
+    int nonzero = 0;
+    T first = 0;
+    bool allowed = true;
+    for (std::size_t k = 0; k < NS; ++k) {
+      d[k] = digit[k] == 0 ? T(0) : digit[k] == 1 ? T(1) : T(-1);
+      if (digit[k] != 0 && !movable[k]) allowed = false;
+      if (digit[k] != 0) {
+        if (nonzero == 0) first = d[k];
+        ++nonzero;
+      }
     }
+    if (!allowed || nonzero > 3 || first < 0) continue;
+    consider(d);
   }
   if (!(best_score > 0)) return out;
-  const T h = best_h;
-  std::array<std::array<Tracked<T>, NC>, K> vals;
-  for (int j = 0; j < K; ++j) {
-    auto sn = s;
-    for (std::size_t i = 0; i < NS; ++i) sn[i] += h * xs[j] * best_d[i];
-    vals[j] = eval(sn);
-  }
-  // Lebesgue constant of Chebyshev nodes: <= 1 + (2/pi) log K.
-  const T lebesgue = 1 + 2 / pi * T(log(T(K)));
-  for (std::size_t c = 0; c < NC; ++c) {
-    std::array<std::complex<T>, K> a{};
-    T emax = 0;
-    for (int j = 0; j < K; ++j) emax = std::max(emax, vals[j][c].e);
-    for (int k = 0; k < K; ++k) {
-      std::complex<T> sum{};
-      for (int j = 0; j < K; ++j) sum += vals[j][c].v * T(cos(T(k) * theta[j]));
-      a[k] = sum * (T(2) / T(K));
+  const Nodes& nd = sets[best_set];
+  std::array<std::array<Tracked<T>, NC>, M> plus, minus;
+  for (int j = 0; j < M; ++j) {
+    auto sp = s, sm = s;
+    for (std::size_t i = 0; i < NS; ++i) {
+      sp[i] += best_h * nd.x[j] * best_d[i];
+      sm[i] -= best_h * nd.x[j] * best_d[i];
     }
-    // Value at the centre x = 0: T_k(0) = cos(k pi / 2).
-    std::complex<T> v = a[0] / T(2);
-    for (int k = 2; k < K; k += 2) v += (k % 4 == 0 ? a[k] : -a[k]);
-    const T tail = cabs(a[K - 1]) + cabs(a[K - 2]);
-    out[c] = {v, emax * lebesgue + tail + 4 * unit_roundoff<T>() * cabs(v)};
+    plus[j] = eval(sp);
+    minus[j] = eval(sm);
+  }
+  for (std::size_t c = 0; c < NC; ++c) {
+    std::complex<T> v{}, v7{};
+    T noise = 0;
+    for (int j = 0; j < M; ++j) {
+      const std::complex<T> fe = (plus[j][c].v + minus[j][c].v) / T(2);  // even part
+      const T ee = std::max(plus[j][c].e, minus[j][c].e);
+      v += nd.w[j] * fe;
+      v7 += nd.w7[j] * fe;
+      noise += T(abs(nd.w[j])) * ee;
+    }
+    out[c] = {v, noise + cabs(v - v7) + 4 * unit_roundoff<T>() * cabs(v)};
   }
   ok = true;
   return out;
