@@ -297,6 +297,15 @@ TEST_CASE("Validation: every exception names the parameter and its value") {
       {"dm3l_sq", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 = 1e-10 * Matrix2d::Identity(); p.oscillation.dm3l_sq_eV2 = 1e-6; }, "dm3l_sq = 9.99"},
       {"sin2_theta13", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 = 1e-10 * Matrix2d::Identity(); p.oscillation.sin2_theta13 = 1.2; }, "sin2_theta13 = 1."},
       {"delta_cp", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 = 1e-10 * Matrix2d::Identity(); p.oscillation.delta_cp = INFINITY; }, "delta_cp = inf"},
+      {"alpha31", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 = 1e-10 * Matrix2d::Identity(); p.oscillation.alpha31 = std::nan(""); }, "alpha31 = nan"},
+      {"dm3l_sq nan", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 = 1e-10 * Matrix2d::Identity(); p.oscillation.dm3l_sq_eV2 = std::nan(""); }, "dm3l_sq = nan"},
+      {"R entry", [](Parameters& p) {
+         p.casas_ibarra = true;
+         p.lambda5 = 1e-10 * Matrix2d::Identity();
+         Matrix23c R = Matrix23c::Zero();
+         R(1, 2) = cplx(INFINITY, 0.0);
+         p.R_custom = R;
+       }, "R_23 = (inf,0)"},
       {"lambda5 singular", [](Parameters& p) { p.casas_ibarra = true; p.lambda5.setZero(); }, "lambda5 ="},
       {"lambda5 rank 1", [](Parameters& p) { p.casas_ibarra = true; p.lambda5 << 1e-10, 1e-10, 1e-10, 1e-10; }, "lambda5 ="},
       {"R", [](Parameters& p) {

@@ -64,7 +64,7 @@ inline std::string idx_name(const char* base, int i) { return std::string(base) 
 inline std::string idx_name(const char* base, int i, int j) {
   return std::string(base) + "_" + std::to_string(i + 1) + std::to_string(j + 1);
 }
-inline bool finite(cplx z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); }
+inline bool finite_cplx(cplx z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); }
 // names are built only on failure (validation runs on every model point)
 inline void require_mass(const char* name, double m) {
   if (!std::isfinite(m)) throw invalid_input(name, m, "mass must be finite");
@@ -77,13 +77,13 @@ inline void require_finite(const char* name, double x) {
   if (!std::isfinite(x)) throw invalid_input(name, x, "must be finite");
 }
 inline void require_finite(const char* base, int i, cplx z) {
-  if (!finite(z)) throw invalid_input(idx_name(base, i), z, "must be finite");
+  if (!finite_cplx(z)) throw invalid_input(idx_name(base, i), z, "must be finite");
 }
 inline void require_finite(const char* base, int i, int j, cplx z) {
-  if (!finite(z)) throw invalid_input(idx_name(base, i, j), z, "must be finite");
+  if (!finite_cplx(z)) throw invalid_input(idx_name(base, i, j), z, "must be finite");
 }
 
-inline void validate(const Parameters& p) {
+inline void validate_parameters(const Parameters& p) {
   require_mass("M_N", p.M_N);
   require_mass("m_S_d", p.m_S_d);
   require_mass("m_S_u", p.m_S_u);
@@ -134,7 +134,7 @@ inline void validate(const Parameters& p) {
 }  // namespace detail
 
 inline Model::Model(const Parameters& p) : p_(p) {
-  detail::validate(p_);
+  detail::validate_parameters(p_);
   p_.lambda5(1, 0) = p_.lambda5(0, 1);  // exact symmetry after validation
   s_ = compute_spectrum(p_);
   sigma_ = sigma_exact(p_.m_eta0, p_.lambda5, p_.M_N);

@@ -79,12 +79,12 @@ namespace detail {
 inline double& re_part(cplx& z) { return reinterpret_cast<double(&)[2]>(z)[0]; }
 inline double& im_part(cplx& z) { return reinterpret_cast<double(&)[2]>(z)[1]; }
 
-inline double as_double(double x) { return x; }
-inline double as_double(bool x) { return x ? 1.0 : 0.0; }
-inline double as_double(Ordering x) { return x == Ordering::inverted ? 1.0 : 0.0; }
-inline void assign(double& r, double x) { r = x; }
-inline void assign(bool& r, double x) { r = (x != 0.0); }
-inline void assign(Ordering& r, double x) { r = (x != 0.0) ? Ordering::inverted : Ordering::normal; }
+inline double param_as_double(double x) { return x; }
+inline double param_as_double(bool x) { return x ? 1.0 : 0.0; }
+inline double param_as_double(Ordering x) { return x == Ordering::inverted ? 1.0 : 0.0; }
+inline void param_assign(double& r, double x) { r = x; }
+inline void param_assign(bool& r, double x) { r = (x != 0.0); }
+inline void param_assign(Ordering& r, double x) { r = (x != 0.0) ? Ordering::inverted : Ordering::normal; }
 
 /// Calls f(name, unit, ref) for every named entry, in the stable order of names().
 template <class F>
@@ -155,7 +155,7 @@ inline Eigen::VectorXd Parameters::to_vector() const {
   std::vector<double> out;
   Parameters p = *this;
   detail::visit_parameters(p, [&](const std::string&, const char*, auto& r) {
-    out.push_back(detail::as_double(r));
+    out.push_back(detail::param_as_double(r));
   });
   return Eigen::Map<Eigen::VectorXd>(out.data(), static_cast<Eigen::Index>(out.size()));
 }
@@ -167,7 +167,7 @@ inline Parameters Parameters::from_vector(const Eigen::VectorXd& v, const Parame
   if (v.size() != n)
     throw invalid_input("vector size", v.size(), "Parameters::from_vector expects " + std::to_string(n) + " entries");
   Eigen::Index i = 0;
-  detail::visit_parameters(p, [&](const std::string&, const char*, auto& r) { detail::assign(r, v(i++)); });
+  detail::visit_parameters(p, [&](const std::string&, const char*, auto& r) { detail::param_assign(r, v(i++)); });
   p.lambda5(1, 0) = p.lambda5(0, 1);
   return p;
 }
@@ -195,7 +195,7 @@ inline void Parameters::set(std::string_view name, double value) {
   bool found = false;
   detail::visit_parameters(*this, [&](const std::string& n, const char*, auto& r) {
     if (!found && n == name) {
-      detail::assign(r, value);
+      detail::param_assign(r, value);
       found = true;
     }
   });
@@ -216,7 +216,7 @@ inline double Parameters::get(std::string_view name) const {
   bool found = false;
   detail::visit_parameters(p, [&](const std::string& n, const char*, auto& r) {
     if (!found && n == name) {
-      out = detail::as_double(r);
+      out = detail::param_as_double(r);
       found = true;
     }
   });
