@@ -339,6 +339,12 @@ TEST_CASE("Validation: tachyons are physical problems naming the parameters") {
   CHECK(contains(msg, "lambda5 = [[-12"));
   // both derive from darkloops::error
   CHECK(thrown<error>([&] { Model m(q); }) == msg);
+  // extreme but positive inputs: no NaN escapes (M_N^2 underflows to 0 -> Sigma non-finite)
+  Parameters x;
+  x.M_N = 1e-170;
+  x.Y_N(0, 0) = 0.1;
+  msg = thrown<physical_problem>([&] { Model m(x); });
+  CHECK(contains(msg, "non-finite result for M_N = 1e-170"));
 }
 
 TEST_CASE("Warnings: perturbativity, charged and coloured dark matter") {

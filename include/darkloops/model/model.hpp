@@ -147,6 +147,16 @@ inline Model::Model(const Parameters& p) : p_(p) {
   c_ = compute_couplings(s_, Y_N_, p_.Y_S, p_.kappa, p_.mu);
   m_nu_ = darkloops::neutrino_mass_matrix(Y_N_, sigma_);
   dm_ = dark_matter_candidate(s_);
+  // a NaN/inf never reaches a user (e.g. masses so extreme that M_N^2 or m^2 over/underflow)
+  if (!s_.m_H.allFinite() || !s_.U_H.allFinite() || !s_.m2_R.allFinite() || !s_.m2_I.allFinite() ||
+      !sigma_.allFinite() || !Y_N_.allFinite() || !m_nu_.allFinite() || !c_.cL.allFinite() || !c_.cR.allFinite()) {
+    std::ostringstream os;
+    os.precision(10);
+    os << "darkloops: non-finite result for M_N = " << p_.M_N << ", m_eta0 = (" << p_.m_eta0(0) << ", "
+       << p_.m_eta0(1) << "), m_etapm = (" << p_.m_etapm(0) << ", " << p_.m_etapm(1) << "), m_phi = " << p_.m_phi
+       << " GeV (inputs outside the floating-point range of the loop formulas?)";
+    throw physical_problem(os.str());
+  }
 
   // ---- non-fatal warnings
   const double ymax = std::sqrt(4.0 * pi);
