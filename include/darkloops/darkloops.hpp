@@ -11,6 +11,8 @@
 #include "darkloops/inputs/flavour.hpp"
 #include "darkloops/inputs/neutrino.hpp"
 #include "darkloops/inputs/sm.hpp"
+#include "darkloops/loop/c.hpp"
+#include "darkloops/loop/d.hpp"
 #include "darkloops/loop/d0.hpp"
 #include "darkloops/loop/dimensionless.hpp"
 #include "darkloops/loop/zero_momentum.hpp"

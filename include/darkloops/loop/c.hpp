@@ -18,15 +18,9 @@
 #include "darkloops/loop/detail/reduction_pv.hpp"
 #include "darkloops/loop/detail/reduction_tracked.hpp"
 
-#if __has_include("darkloops/loop/b.hpp")
 #include "darkloops/loop/b.hpp"
-#endif
-#if __has_include("darkloops/loop/c0.hpp")
 #include "darkloops/loop/c0.hpp"
-#endif
-#if __has_include("darkloops/loop/zero_momentum.hpp")
 #include "darkloops/loop/zero_momentum.hpp"
-#endif
 
 namespace darkloops::loop {
 namespace detail {

@@ -18,9 +18,7 @@
 #include "darkloops/loop/detail/reduction_pv.hpp"
 #include "darkloops/loop/detail/reduction_tracked.hpp"
 
-#if __has_include("darkloops/loop/d0.hpp")
 #include "darkloops/loop/d0.hpp"
-#endif
 
 namespace darkloops::loop {
 namespace detail {
