@@ -53,6 +53,46 @@ void BM_C_general(benchmark::State& state) {
   }
 }
 
+// For the cost breakdown: the scalar C0 alone (loop/c0.hpp) and the PV reduction without the
+// stable branch (detail::c_pv), on the same points.
+template <class T>
+void BM_C0_scalar(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::C0(a.p[3 * k], a.p[3 * k + 1], a.p[3 * k + 2],
+                                                 a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_C_pv_only(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::detail::c_pv<T>(
+        {a.p[3 * k], a.p[3 * k + 1], a.p[3 * k + 2]}, {a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]},
+        T(1), 3));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_D0_scalar(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    benchmark::DoNotOptimize(darkloops::loop::D0(
+        a.p[6 * k], a.p[6 * k + 1], a.p[6 * k + 2], a.p[6 * k + 3], a.p[6 * k + 4], -a.p[6 * k + 5],
+        a.m[4 * k], a.m[4 * k + 1], a.m[4 * k + 2], a.m[4 * k + 3]));
+    ++i;
+  }
+}
+
 template <class T>
 void BM_C_zero_momenta(benchmark::State& state) {
   const Args<T> a;
@@ -112,9 +152,12 @@ BENCHMARK_TEMPLATE(BM_log_baseline, long double);
 BENCHMARK_TEMPLATE(BM_C_general, float);
 BENCHMARK_TEMPLATE(BM_C_general, double);
 BENCHMARK_TEMPLATE(BM_C_general, long double);
+BENCHMARK_TEMPLATE(BM_C0_scalar, double);
+BENCHMARK_TEMPLATE(BM_C_pv_only, double);
 BENCHMARK_TEMPLATE(BM_C_zero_momenta, double);
 BENCHMARK_TEMPLATE(BM_C_small_gram, double);
 BENCHMARK_TEMPLATE(BM_D_general, float);
 BENCHMARK_TEMPLATE(BM_D_general, double);
 BENCHMARK_TEMPLATE(BM_D_general, long double);
+BENCHMARK_TEMPLATE(BM_D0_scalar, double);
 BENCHMARK_TEMPLATE(BM_D_zero_momenta, double);
