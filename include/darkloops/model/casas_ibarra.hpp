@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Casas–Ibarra parametrisation adapted to the scotogenic loop, [P] eqs. (7),(8)
-// (docs/physics.md §3.4):  Y_N^T = V D_sigma^{-1/2} R D_sqrt(m) U_PMNS^dag,
+// (docs/physics.md §3 M6):  Y_N^T = V D_sigma^{-1/2} R D_sqrt(m) U_PMNS^dag,
 // with Sigma = V diag(sigma) V^T (V real orthogonal, the rotation closest to 1) so that
 // Y_N Sigma Y_N^T = U^* diag(m) U^dag. D_sqrt(Sigma) of [P] eq. (7) must be read as inverse roots.
 #pragma once

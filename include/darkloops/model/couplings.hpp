@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Couplings in the mass basis derived from [P] eqs. (4),(5) with epsilon^{12} = +1
-// (docs/physics.md §3.3). Convention: -L ⊃ (terms below) + h.c.
+// (docs/physics.md §3 M4). Convention: -L ⊃ (terms below) + h.c.
 #pragma once
 
 #include <Eigen/Dense>
@@ -19,10 +19,9 @@ struct Couplings {           // -L ⊃ (the terms below) + h.c.
   Matrix32c nI = Matrix32c::Zero();  ///<                                          nI = i Y_N O_I/√2
   Vector3c yd = Vector3c::Zero();    ///< d̄_i P_R N S_d yd(i),  S_d = S^{-1/3}, yd = Y_S
   Vector3c yu = Vector3c::Zero();    ///< ū_i P_R N S_u yu(i),  S_u = S^{2/3},  yu = V_CKM Y_S
-  /// Z couplings of the charged dark scalars in units of g/c_W:
-  /// L ⊃ -i (g/c_W) Z_HH(k,l) Z^μ (H_k^- ∂_μ H_l^+ - H_l^+ ∂_μ H_k^-),
-  /// Z_HH(k,l) = (1/2) sum_{a=1,2} conj(U_H(a,k)) U_H(a,l) - s_W^2 δ_kl.
-  /// (The photon coupling is diagonal: the same with Z_HH -> δ_kl and g/c_W -> e.)
+  /// Z couplings of the charged dark scalars: the Z vertex H_k^+* H_l^+ is the (diagonal, charge +1)
+  /// photon vertex with e -> (g/c_W) Z_HH(k,l), Z_HH(k,l) = (1/2) sum_{a=1,2} conj(U_H(a,k)) U_H(a,l)
+  /// - s_W^2 δ_kl  (T3 = 1/2 for eta+, 0 for phi+).
   Matrix3c Z_HH = Matrix3c::Zero();
   /// h H_k^- H_l^+ trilinear from the mu term only (the lambda3/lambda4 parts are not inputs):
   /// V ⊃ h_HH_mu(k,l) h H_k^- H_l^+, h_HH_mu = -(1/√2) sum_a [conj(U(a,k)) conj(mu_a) U(2,l)

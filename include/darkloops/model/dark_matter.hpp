@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The dark-matter candidate: the lightest Z2-odd state (docs/physics.md §3.8).
+// The dark-matter candidate: the lightest Z2-odd state (docs/physics.md §3 M8).
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// One-loop neutrino masses m_nu = Y_N Sigma Y_N^T (docs/physics.md §3.5–3.6):
+// One-loop neutrino masses m_nu = Y_N Sigma Y_N^T (docs/physics.md §3 M5, M7):
 //   Sigma = M_N/(32 pi^2) [g(M_R^2) - g(M_I^2)],  g(x) = x ln(x/M_N^2)/(x - M_N^2)   (exact)
 //   Sigma_ab ~ v^2 lambda5_ab M_N g[m_a^2, m_b^2]/(32 pi^2)                           ([P] eq. (6))
 // evaluated without the R - I cancellation, and the derived observables (Takagi factorisation).
@@ -50,7 +50,7 @@ inline double dd_ln(double x, double y, double z) noexcept {
   return sum / (y * y);
 }
 
-/// G(u) = u ln(u)/(u - 1) and its divided differences, u = x/M_N^2 > 0 (§3.5):
+/// G(u) = u ln(u)/(u - 1) and its divided differences, u = x/M_N^2 > 0 (physics.md M5):
 /// G(u) = u ln[1,u];  G[u1,u2] = u1 ln[1,u1,u2] + ln[1,u2]  (Leibniz rule), G[u,u] = G'(u).
 inline double G_fn(double u) noexcept { return u * dd_ln(1.0, u); }
 inline double G_dd(double u1, double u2) noexcept {
@@ -146,7 +146,7 @@ inline Matrix3c neutrino_mass_matrix(const Matrix32c& Y_N, const Eigen::Matrix2d
   return 0.5 * (m + m.transpose());
 }
 
-/// Observables derived from m_nu = U^* diag(m) U^dag (Takagi), PDG conventions (§3.6).
+/// Observables derived from m_nu = U^* diag(m) U^dag (Takagi), PDG conventions (physics.md M7).
 struct NeutrinoObservables {
   Ordering ordering = Ordering::normal;  ///< inferred from the spectrum
   Vector3d masses_eV = Vector3d::Zero(); ///< (m1, m2, m3) [eV], PDG labels

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Oscillation data as a value type and the PMNS matrix in the PDG convention
-// (docs/physics.md §3.7). Default: de Salas et al. 2021 best fit (inputs/neutrino.hpp), the fit
+// (docs/physics.md §3 M7). Default: de Salas et al. 2021 best fit (inputs/neutrino.hpp), the fit
 // used by [P] (its ref. [51]). One heavy fermion N => one massless neutrino: m1 = 0 (NO) or
 // m3 = 0 (IO).
 #pragma once

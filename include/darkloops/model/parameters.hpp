@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Model inputs of [P] eqs. (4),(5) plus what the paper leaves implicit (docs/physics.md §3.1).
+// Model inputs of [P] eqs. (4),(5) plus what the paper leaves implicit (docs/physics.md §3 M1).
 // An aggregate value type in GeV with a named-vector round trip for fitters and scanners.
 #pragma once
 
@@ -55,13 +55,13 @@ struct Parameters {
   /// theta as a complex number.
   cplx theta() const { return cplx(std::asin(sin_theta), theta_im); }
 
-  // ---- named-vector interface (names are stable; see docs/physics.md §3.1) ----
+  // ---- named-vector interface (names are stable; see docs/physics.md §3 M1) ----
   static std::vector<std::string> names();
   static std::vector<std::string> units();
   /// Alias names accepted by set()/get() besides names(): m_S (both S masses), m_eta_1, m_eta_2
   /// (neutral and charged parameter of one generation), m_eta (all four), m_etapm (both charged),
   /// m_eta0 (both neutral), lambda5 (lambda5 = value * 1), lambda5_21 (= lambda5_12),
-  /// mu (mu_1 = -mu_2 = value, real), sin_theta_sq is not an alias.
+  /// mu (mu_1 = -mu_2 = value, real).
   static std::vector<std::string> aliases();
   Eigen::VectorXd to_vector() const;
   /// Inverse of to_vector(); members outside the vector (R_custom) are taken from base.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Dark-sector mass spectrum: charged (eta1+, eta2+, phi+) 3x3 with the mu v/sqrt2 mixing,
 // CP-even/odd neutral 2x2 blocks with lambda5, leptoquark components and N
-// (docs/physics.md §3.2–3.3). Masses ascending; mixing-matrix phase convention: in every
-// column the component of largest modulus is real and positive.
+// (docs/physics.md §3, M2–M3). Masses ascending; mixing-matrix phase convention: in every
+// column the component of largest modulus (the first within 1e-12 on ties) is real and positive.
 #pragma once
 
 #include <Eigen/Dense>
@@ -85,7 +85,7 @@ inline void fix_column_phases(Matrix3c& U) {
 }  // namespace detail
 
 /// Charged mass^2 matrix, basis (eta1+, eta2+, phi+), V ⊃ Phi^dag M^2 Phi, with
-/// M^2(a,phi) = -conj(mu_a) v/sqrt2, M^2(phi,a) = -mu_a v/sqrt2 (epsilon^{12} = +1; §3.2).
+/// M^2(a,phi) = -conj(mu_a) v/sqrt2, M^2(phi,a) = -mu_a v/sqrt2 (epsilon^{12} = +1; physics.md M2).
 inline Matrix3c charged_mass_matrix(const Parameters& p) {
   const double vs = inputs::sm::v / std::sqrt(2.0);
   Matrix3c M = Matrix3c::Zero();
@@ -99,7 +99,7 @@ inline Matrix3c charged_mass_matrix(const Parameters& p) {
   return M;
 }
 
-/// CP-even / CP-odd neutral mass^2 matrices M0^2 +- (v^2/2) lambda5 (§3.3).
+/// CP-even / CP-odd neutral mass^2 matrices M0^2 +- (v^2/2) lambda5 (physics.md M3).
 inline Eigen::Matrix2d neutral_mass_matrix(const Parameters& p, int cp_sign) {
   Eigen::Matrix2d M = Eigen::Matrix2d::Zero();
   M(0, 0) = p.m_eta0(0) * p.m_eta0(0);
