@@ -87,7 +87,7 @@ T c_gram(const std::array<T, 3>& s) noexcept {
   return s[0] * s[2] - k12 * k12;
 }
 
-/// Conditioning of the reduction, eq. (TR.12): |det Z| / max(|Z_kl|, |f_k|)^2 (dimensionless).
+/// Conditioning of the reduction, eq. (TR.12): |det G| / max(|G_ab|, |f_k|/2)^2, G_ab = k_a.k_b.
 template <class T>
 T c_conditioning(const std::array<T, 3>& s, const std::array<T, 3>& m) noexcept {
   using std::abs;

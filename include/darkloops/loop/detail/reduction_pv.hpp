@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Passarino–Veltman reduction kernels for the three- and four-point tensor coefficients in the
-// LoopTools/Denner basis (Denner, Fortsch. Phys. 41 (1993) 307, sec. 4; Denner–Dittmaier,
-// Nucl. Phys. B734 (2006) 62, eqs. (5.10)-(5.11) in the notation of docs/physics.md §2.1):
+// LoopTools/Denner basis (Denner, Fortsch. Phys. 41 (1993) 307, sec. 4; notation of
+// Denner–Dittmaier, Nucl. Phys. B734 (2006) 62, sec. 5; derivation in docs/physics.md §2.1,
+// eqs. (TR.4) and (TR.7)):
 //   sum_l Z_kl T_{l J} = S_{k,J} - f_k T_J - 2 sum_r delta_{k i_r} T_{00 J\i_r}     (R1)
 //   2 (D+P-N+1) T_{00 J} = 2 m_0 T_J + T_J(0) + sum_l f_l T_{l J} + 4 Res_UV T_{00 J}  (R2)
 // with S_{k,J} = T_J(k) - T_J(0), Z_kl = 2 k_k.k_l, f_k = k_k^2 - m_k + m_0 (squared masses).
@@ -49,7 +50,7 @@ Tracked<T> safe_div(const Tracked<T>& x, const Tracked<T>& d) noexcept {
 /// propagators q^2-m1, (q+k1)^2-m2, (q+k2)^2-m3.  Sub-integrals (docs/physics.md, eq. (TR.5)):
 ///   b1 = B(p1p2; m1, m3)  [propagator 2 removed],  b2 = B(p1; m1, m2)  [propagator 3 removed],
 ///   b0 = B(p2; m2, m3)    [propagator 1 removed, loop momentum shifted by k1].
-/// rank = 1 gives c0, c1, c2 only (the rest NaN-free zeros that must not be used).
+/// rank = 1 gives c0, c1, c2 only, rank = 2 also c00, c11, c12, c22 (the rest stay zero).
 template <class T>
 CTracked<T> c_pv_kernel(const T& p1, const T& p2, const T& p1p2, const T& m1, const T& m2,
                         const T& m3, const Tracked<T>& c0, const BSet<T>& b1, const BSet<T>& b2,
