@@ -73,13 +73,15 @@ inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, 
       s = {s[1], s[2], s[0]};
       mm = {mm[1], mm[2], mm[0]};
     }
-    if (euclid) return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));
+    if (euclid) return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));  // NaN if it fails
     return detail::scalar_cnan<T>();
   }
   const auto r = detail::c0_apex<T>(p1, p2, p1p2, m, lam);
   if (euclid) {  // F > 0 on the simplex: C0 is real
-    if (r.loss * pow(eps, T(1) / T(4)) > T(1))
-      return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));
+    if (r.loss * pow(eps, T(1) / T(4)) > T(1)) {
+      const T q = detail::c0_quadrature<T>(p1, p2, p1p2, m);
+      if (q == q) return C(q, T(0));
+    }
     return C(r.value.real(), T(0));
   }
   return r.value;

@@ -83,6 +83,19 @@ inline Z li2_series(const Z& u) noexcept {
   return u - u2 / T(4) + s * u2 * u;
 }
 
+/// Li2 for |z| <= 1 (up to rounding): reflection for Re z > 1/2, else the series.
+template <class T>
+inline std::complex<T> li2_unit(const std::complex<T>& z) noexcept {
+  using C = std::complex<T>;
+  using std::log;
+  const T pi = scalar_pi<T>();
+  if (z.real() > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
+    const C omz = C(T(1)) - z;
+    return C(pi * pi / 6) - log(z) * log(omz) - li2_series<T, C>(-log(z));
+  }
+  return li2_series<T, C>(-log1p_(-z));
+}
+
 }  // namespace detail
 
 /// Real dilogarithm Li2(x) = -int_0^x ln(1-t)/t dt for all real x. For x > 1 it returns the
@@ -132,16 +145,11 @@ inline std::complex<T> li2(const std::complex<T>& z) noexcept {
     return C(li2(x), below ? -im : im);
   }
   const T r2 = x * x + y * y;
-  if (r2 > T(1)) {  // inversion
-    const C w = C(T(1)) / z;
+  if (r2 > T(1)) {  // inversion (no recursion: |1/z| <= 1 up to rounding)
     const C l = log(-z);
-    return -li2(w) - C(zeta2) - l * l / T(2);
+    return -detail::li2_unit<T>(C(T(1)) / z) - C(zeta2) - l * l / T(2);
   }
-  if (x > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
-    const C omz = C(T(1)) - z;
-    return C(zeta2) - log(z) * log(omz) - detail::li2_series<T, C>(-log(z));
-  }
-  return detail::li2_series<T, C>(-detail::log1p_(-z));
+  return detail::li2_unit<T>(z);
 }
 
 }  // namespace darkloops::loop

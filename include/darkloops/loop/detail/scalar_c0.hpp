@@ -17,7 +17,7 @@
 #include <complex>
 #include <limits>
 
-#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/quadrature/tanh_sinh.hpp>
 
 #include "darkloops/loop/b.hpp"
 #include "darkloops/loop/detail/scalar_common.hpp"
@@ -165,10 +165,25 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
   const T h = (s01 + s02 - s12) / T(2);
   const T g0 = m[1] - m[0] - s01;
   const T g1 = m[2] - m[0] - s02;
-  // P = -(1/2) H^-1 g, det H = -lambda/4
-  const T P0 = T(2) * (s02 * g0 - h * g1) / lam;
-  const T P1 = T(2) * (s01 * g1 - h * g0) / lam;
-  const T F0 = m[0] + (g0 * P0 + g1 * P1) / T(2);
+  // Offsets d_k = P - V_k of the stationary point from each vertex, computed directly from the
+  // vertex gradients (grad F(V_k) + 2 H d_k = 0, -H^-1/2 = (2/lambda) adj H) so that no large
+  // P is subtracted from a vertex; F0 = F(V_k) + grad F(V_k).d_k / 2 from the nearest vertex.
+  const std::array<T, 3> gx{g0, s01 + m[1] - m[0], s02 - s12 + m[1] - m[0]};
+  const std::array<T, 3> gy{g1, s01 - s12 + m[2] - m[0], s02 + m[2] - m[0]};
+  std::array<T, 3> dxk{};
+  std::array<T, 3> dyk{};
+  int knear = 0;
+  T dbest = std::numeric_limits<T>::infinity();
+  for (int k = 0; k < 3; ++k) {
+    dxk[k] = T(2) * (s02 * gx[k] - h * gy[k]) / lam;
+    dyk[k] = T(2) * (s01 * gy[k] - h * gx[k]) / lam;
+    const T dn = abs(dxk[k]) + abs(dyk[k]);
+    if (dn < dbest) {
+      dbest = dn;
+      knear = k;
+    }
+  }
+  const T F0 = m[knear] + (gx[knear] * dxk[knear] + gy[knear] * dyk[knear]) / T(2);
   T scale = abs(s01) + abs(s12) + abs(s02) + m[0] + m[1] + m[2];
   const T epsi = scale * std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon();
   const C lf0 = std::log(C(F0, -epsi));
@@ -191,7 +206,7 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
     const T b = T(2) * (hx * dx + hy * dy) + g0 * dx + g1 * dy;
     const T c = m[ia];
     if (a == T(0) && b == T(0)) continue;  // constant edge: D_e = 0, no contribution
-    const T De = (vx[ia] - P0) * dy - (vy[ia] - P1) * dx;
+    const T De = -(dxk[ia] * dy - dyk[ia] * dx);  // det(V_a - P, d)
     const C dsq = De * sqlam;
     const C cf = C(c - F0);
     // sigma+- = (-b +- De sqrt(lambda)) / (2a), stable
@@ -263,26 +278,33 @@ inline bool c0_euclidean(const T& s01, const T& s12, const T& s02,
   return true;
 }
 
-/// -int_S 1/F by nested adaptive Gauss-Kronrod (fallback for Euclidean points where the
-/// analytic form cancels). Integration variables x1 in [0,1], x2 in [0, 1 - x1].
+/// -int_S 1/F by nested tanh-sinh quadrature (fallback for points below all thresholds where
+/// the analytic form cancels; tanh-sinh copes with the end-point singularities that zero masses
+/// put at the corners). Variables x1 in [0,1], x2 = t (1 - x1), t in [0,1].
 template <class T>
 inline T c0_quadrature(const T& s01, const T& s12, const T& s02,
                        const std::array<T, 3>& m) noexcept {
-  using boost::math::quadrature::gauss_kronrod;
+  boost::math::quadrature::tanh_sinh<T> ts;
   const T h = (s01 + s02 - s12) / T(2);
   const T g0 = m[1] - m[0] - s01;
   const T g1 = m[2] - m[0] - s02;
   using std::pow;
-  const T tol = pow(std::numeric_limits<T>::epsilon(), T(0.8));  // GK31 error estimate is pessimistic
+  // tanh-sinh converges quadratically in its level: a level difference of eps^(2/3) leaves
+  // an error near eps on these analytic integrands
+  const T tol = pow(std::numeric_limits<T>::epsilon(), T(2) / T(3));
   const auto inner = [&](const T& x1) {
     const T len = T(1) - x1;
     const auto f = [&](const T& t) {
       const T x2 = t * len;
       return len / (s01 * x1 * x1 + T(2) * h * x1 * x2 + s02 * x2 * x2 + g0 * x1 + g1 * x2 + m[0]);
     };
-    return gauss_kronrod<T, 31>::integrate(f, T(0), T(1), 10, tol);
+    return ts.integrate(f, T(0), T(1), tol);
   };
-  return -gauss_kronrod<T, 31>::integrate(inner, T(0), T(1), 10, tol);
+  try {  // Boost.Math reports a non-finite integrand by throwing: map to NaN
+    return -ts.integrate(inner, T(0), T(1), tol);
+  } catch (...) {
+    return scalar_nan<T>();
+  }
 }
 
 /// C0 at Gram determinant lambda = 0 with s01 != 0: the momenta are collinear, k2 = (1 + c) k1,
