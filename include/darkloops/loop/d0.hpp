@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <type_traits>
 
 #include "darkloops/loop/detail/d0_general.hpp"
 #include "darkloops/loop/detail/scalar_common.hpp"
@@ -29,6 +30,11 @@ template <class T>
 inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
   using std::abs;
   using std::sqrt;
+  if constexpr (std::is_same_v<T, float>) {
+    // float: evaluated in double (the method loses up to ~1e3 x eps near pseudo-thresholds)
+    const std::complex<double> w = D0<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4);
+    return {static_cast<float>(w.real()), static_cast<float>(w.imag())};
+  }
   const std::array<T, 4> M{m1, m2, m3, m4};
   const std::array<T, 6> inv{p1, p2, p3, p4, p1p2, p2p3};
   for (const T& m : M)
@@ -95,8 +101,18 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
   std::array<std::array<T, 4>, 4> K{};
   for (int i = 0; i < 4; ++i)
     for (int j = 0; j < 4; ++j) K[i][j] = (i == j) ? T(1) : k[perm[i]][perm[j]] / T(2);
-  const std::complex<T> v =
-      detail::d0_scaled(K, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]]);
+  T magnitude = T(0), min_gap = T(1);
+  const std::complex<T> v = detail::d0_scaled(K, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]],
+                                              magnitude, min_gap);
+  if constexpr (std::is_same_v<T, double>) {
+    // Ill-conditioned points (cancellation among the pieces beyond 1e4, or a root of the
+    // denominator within 1e-4 of a root of a logarithm's argument): redo in long double
+    // (11 more bits than double), docs/physics.md after eq. (D0.11).
+    if (magnitude > T(1e4) * abs(v) || min_gap < T(1e-4)) {
+      const std::complex<long double> w = D0<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4);
+      return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
+    }
+  }
   return v / (sqrt(M[0] * M[1]) * sqrt(M[2] * M[3]));
 }
 

@@ -76,19 +76,30 @@ inline std::complex<T> d0_L(const std::complex<T>& x) noexcept {
   return d0_log(std::complex<T>(T(1)) - x) - d0_log(-x);
 }
 
-/// 't Hooft-Veltman R function (Nucl. Phys. B153 (1979) 365, eq. (2.?) in the form of
+/// 't Hooft-Veltman R function (Nucl. Phys. B153 (1979) 365, section 2), in the form of
 /// docs/physics.md eq. (D0.9)):
 ///   R(x, z) = int_0^1 dt [ln(t - z) - ln(x - z)] / (t - x),   Im z != 0.
 template <class T>
-inline std::complex<T> d0_R(const std::complex<T>& x, const std::complex<T>& z) noexcept {
+inline std::complex<T> d0_R(const std::complex<T>& x, const std::complex<T>& z, T& mag) noexcept {
   using C = std::complex<T>;
+  using std::abs;
   const C w = C(T(1)) / (x - z);
   const C u0 = x * w, u1 = (x - C(T(1))) * w;
-  C r = li2(u0) - li2(u1);
+  const C l0 = li2(u0), l1 = li2(u1);
+  C r = l0 - l1;
+  mag += abs(l0) + abs(l1);
   const C e0 = d0_eta(-z, w);
-  if (e0 != C(T(0))) r += e0 * d0_log(u0);
+  if (e0 != C(T(0))) {
+    const C t = e0 * d0_log(u0);
+    r += t;
+    mag += abs(t);
+  }
   const C e1 = d0_eta(C(T(1)) - z, w);
-  if (e1 != C(T(0))) r -= e1 * d0_log(u1);
+  if (e1 != C(T(0))) {
+    const C t = e1 * d0_log(u1);
+    r -= t;
+    mag += abs(t);
+  }
   return r;
 }
 
@@ -168,13 +179,20 @@ inline D0LogFactor<T> d0_factor(const D0Form<T>& q) noexcept {
 /// int_0^1 ln q(t) / (t - x) dt for a factorised q.
 template <class T>
 inline std::complex<T> d0_int_log_over(const D0LogFactor<T>& f, const std::complex<T>& x,
-                                       const std::complex<T>& Lx) noexcept {
+                                       const std::complex<T>& Lx, T& mag, T& min_gap) noexcept {
+  using std::abs;
   std::complex<T> br = f.lnc;
   std::complex<T> r{};
+  T m = abs(f.lnc);
   for (int k = 0; k < f.n; ++k) {
-    br += d0_log(x - f.z[k]);
-    r += d0_R(x, f.z[k]);
+    const std::complex<T> l = d0_log(x - f.z[k]);
+    br += l;
+    m += abs(l);
+    r += d0_R(x, f.z[k], mag);
+    const T gap = abs(x - f.z[k]) / (T(1) + abs(x));
+    if (gap < min_gap) min_gap = gap;
   }
+  mag += m * abs(Lx);
   return br * Lx + r;
 }
 
@@ -215,7 +233,7 @@ struct D0Cone {
 /// diagonals k_02 and k_13 satisfy |k| >= 2 (docs/physics.md eqs. (D0.3)-(D0.8)).
 template <class T>
 inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const T& disc02,
-                                 const T& disc13) noexcept {
+                                 const T& disc13, T& magnitude, T& min_gap) noexcept {
   using C = std::complex<T>;
   using std::abs;
   using std::sqrt;
@@ -261,6 +279,8 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
   };
 
   C total{};
+  magnitude = T(0);  // sum of the moduli of the summed pieces: cancellation estimate
+  min_gap = T(1);    // smallest |x_j - z_k| / (1 + |x_j|): conditioning of ln(x - z), Li2
   for (int ia = 0; ia < na; ++ia) {
     for (int ib = 0; ib < nb; ++ib) {
       const D0Cone<T>& A_ = ca[ia];
@@ -352,9 +372,15 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
         using std::cbrt;
         if (abs(x[0] - x[1]) > cbrt(std::numeric_limits<T>::epsilon()) * (abs(x[0]) + abs(x[1]))) {
           const C L0 = d0_L(x[0]), L1 = d0_L(x[1]);
-          for (int k = 0; k < 4; ++k)
-            val += sgn[k] * (d0_int_log_over(f[k], x[0], L0) - d0_int_log_over(f[k], x[1], L1));
-          val /= Pq[2] * (x[0] - x[1]);
+          T mag = T(0);
+          for (int k = 0; k < 4; ++k) {
+            const C g0 = d0_int_log_over(f[k], x[0], L0, mag, min_gap);
+            const C g1 = d0_int_log_over(f[k], x[1], L1, mag, min_gap);
+            val += sgn[k] * (g0 - g1);
+          }
+          const C den = Pq[2] * (x[0] - x[1]);
+          val /= den;
+          magnitude += mag / abs(den);
         } else {
           // near-double root: the divided difference [G(x0) - G(x1)] / (x0 - x1) is G'(x_mid)
           // up to O((x0 - x1)^2) <= eps^(2/3) (eq. (D0.11))
@@ -366,13 +392,16 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
       } else if (Pq[1] != C(T(0))) {
         const C x0 = -Pq[0] / Pq[1];
         const C L0 = d0_L(x0);
-        for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log_over(f[k], x0, L0);
+        T mag = T(0);
+        for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log_over(f[k], x0, L0, mag, min_gap);
         val /= Pq[1];
+        magnitude += mag / abs(Pq[1]);
       } else {
         for (int k = 0; k < 4; ++k) val += sgn[k] * d0_int_log(f[k]);
         val /= Pq[0];
       }
       total += overall * val;
+      magnitude += abs(val);
     }
   }
   return total;
