@@ -19,6 +19,8 @@
 #include "darkloops/model/model.hpp"
 #include "darkloops/model/presets.hpp"
 #include "darkloops/observables/bsll.hpp"
+#include "darkloops/inputs/leptons.hpp"
+#include "darkloops/observables/leptons.hpp"
 #include "darkloops/fit/chi2.hpp"
 #include "darkloops/fit/datasets.hpp"
 #include "darkloops/fit/measurement.hpp"

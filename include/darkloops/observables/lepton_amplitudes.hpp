@@ -151,9 +151,10 @@ inline LeptonPenguins lepton_penguins(const LeptonSector& s) noexcept {
 
 /// Box (Dirac + Majorana-crossed) contributions to ℓ_α → ℓ_β ℓ_β ℓ̄_β, β ≠ α, at zero
 /// external momenta (docs/physics.md §5.4, eqs. (L.box.D), (L.box.X)).
-inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta, int alpha) noexcept {
+/// `B` = detail::leptons::box_table(s), computed once for all flavour pairs.
+inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta, int alpha,
+                                                const detail::leptons::BoxTable& B) noexcept {
   using detail::leptons::inv16pi2;
-  const auto B = detail::leptons::box_table(s);
   const double M2 = s.M_N * s.M_N;
   const Matrix3c& L = s.cL;
   const Matrix3c& R = s.cR;
@@ -217,6 +218,10 @@ inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta,
   c.S_RR += -12.0 * TR;
   c.S_LL += -12.0 * TL;
   return c;
+}
+
+inline FourLeptonCoefficients four_lepton_boxes(const LeptonSector& s, int beta, int alpha) noexcept {
+  return four_lepton_boxes(s, beta, alpha, detail::leptons::box_table(s));
 }
 
 }  // namespace darkloops

@@ -8,6 +8,8 @@
 #include "darkloops/observables/lepton_amplitudes.hpp"
 #include "darkloops/observables/lepton_sector.hpp"
 #include "darkloops/observables/lfv_radiative.hpp"
+#include "darkloops/observables/lfv_three_body.hpp"
+#include "darkloops/observables/mu_e_conversion.hpp"
 #include "darkloops/observables/neutrino_observables.hpp"
 
 namespace darkloops {
@@ -17,7 +19,10 @@ struct LeptonPredictions {
   double delta_ae = 0.0, delta_amu = 0.0, delta_atau = 0.0;
   double delta_amu_chiral = 0.0;  ///< the M_N/m_mu-enhanced part of delta_amu
   double BR_mu_e_gamma = 0.0, BR_tau_e_gamma = 0.0, BR_tau_mu_gamma = 0.0;
+  double BR_mu_3e = 0.0, BR_tau_3e = 0.0, BR_tau_3mu = 0.0;
+  double CR_mu_e_Al = 0.0, CR_mu_e_Ti = 0.0, CR_mu_e_Au = 0.0;
   LeptonDipoles dipoles;          ///< A_L, A_R (beta, alpha) [GeV^-2]
+  LeptonPenguins penguins;        ///< photon non-dipole and Z form factors (beta, alpha)
   NeutrinoObservables neutrino;   ///< masses, splittings, angles, phases, m_bb, sum
 };
 
@@ -34,6 +39,15 @@ inline LeptonPredictions predict_leptons(const Model& m) {
   r.BR_mu_e_gamma = br_radiative(d, s, 0, 1);
   r.BR_tau_e_gamma = br_radiative(d, s, 0, 2);
   r.BR_tau_mu_gamma = br_radiative(d, s, 1, 2);
+  r.penguins = lepton_penguins(s);
+  const auto& p = r.penguins;
+  const auto B = detail::leptons::box_table(s);
+  r.BR_mu_3e = br_three_body(s, d, p, 0, 1, B);
+  r.BR_tau_3e = br_three_body(s, d, p, 0, 2, B);
+  r.BR_tau_3mu = br_three_body(s, d, p, 1, 2, B);
+  r.CR_mu_e_Al = cr_mu_e(d, p, inputs::leptons::aluminium);
+  r.CR_mu_e_Ti = cr_mu_e(d, p, inputs::leptons::titanium);
+  r.CR_mu_e_Au = cr_mu_e(d, p, inputs::leptons::gold);
   r.neutrino = m.neutrino();
   return r;
 }

@@ -17,8 +17,8 @@ namespace darkloops {
 /// All contact coefficients of ℓ_α → 3ℓ_β: boxes + photon non-dipole (e^2 AND, Q_ℓ Q_ℓ = +1)
 /// + Z penguin (-4√2 G_F FZ_X g_Y^ℓ, q^2 << m_Z^2).
 inline FourLeptonCoefficients four_lepton_coefficients(const LeptonSector& s, const LeptonPenguins& p, int beta,
-                                                       int alpha) noexcept {
-  FourLeptonCoefficients c = four_lepton_boxes(s, beta, alpha);
+                                                       int alpha, const detail::leptons::BoxTable& B) noexcept {
+  FourLeptonCoefficients c = four_lepton_boxes(s, beta, alpha, B);
   const double e2 = 4.0 * pi * inputs::sm::alpha_em_0;
   const cplx aL = p.AND_L(beta, alpha), aR = p.AND_R(beta, alpha);
   c.V_LL += e2 * aL;
@@ -33,6 +33,11 @@ inline FourLeptonCoefficients four_lepton_coefficients(const LeptonSector& s, co
   c.V_RL += gz * zR * gL;
   c.V_RR += gz * zR * gR;
   return c;
+}
+
+inline FourLeptonCoefficients four_lepton_coefficients(const LeptonSector& s, const LeptonPenguins& p, int beta,
+                                                       int alpha) noexcept {
+  return four_lepton_coefficients(s, p, beta, alpha, detail::leptons::box_table(s));
 }
 
 /// Γ(ℓ_α → ℓ_β ℓ_β ℓ̄_β) [GeV] for massless final states (except in the dipole log), from
@@ -55,10 +60,15 @@ inline double width_three_body(const FourLeptonCoefficients& c, cplx A_L, cplx A
 
 /// BR(ℓ_α → 3ℓ_β) with the measured lifetime.
 inline double br_three_body(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p, int beta,
-                            int alpha) noexcept {
-  const auto c = four_lepton_coefficients(s, p, beta, alpha);
+                            int alpha, const detail::leptons::BoxTable& B) noexcept {
+  const auto c = four_lepton_coefficients(s, p, beta, alpha, B);
   return width_three_body(c, d.A_L(beta, alpha), d.A_R(beta, alpha), s.m_lep(alpha), s.m_lep(beta)) *
          lepton_lifetime_per_GeV(alpha);
+}
+
+inline double br_three_body(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p, int beta,
+                            int alpha) noexcept {
+  return br_three_body(s, d, p, beta, alpha, detail::leptons::box_table(s));
 }
 
 /// Observable BR(ℓ_from → 3 ℓ_to); valid pairs (μ,e), (τ,e), (τ,μ).
