@@ -135,6 +135,14 @@ TEST_CASE("B_s mixing: Majorana cancellation at m_S = M_N, linear near it, not w
   CHECK(bsll::inami_lim_S0(1e-4) == doctest::Approx(1e-4).epsilon(1e-3));
   CHECK(std::abs(bsll::C1_Bs_SM()) > 7e-11);
   CHECK(std::abs(bsll::C1_Bs_SM()) < 1e-10);
+  // LO running M_N -> m_t: eta^(6/21) with the one-loop alpha_s, < 1 above m_t, exactly 1 below
+  const double eta = bsll::detail::alpha_s_1loop(1000.0) / bsll::detail::alpha_s_1loop(inputs::sm::m_t_pole);
+  CHECK(bsll::C1_running_to_mt(1000.0) == doctest::Approx(std::pow(eta, 6.0 / 21.0)).epsilon(1e-15));
+  CHECK(bsll::C1_running_to_mt(1000.0) < 1.0);
+  CHECK(bsll::C1_running_to_mt(150.0) == 1.0);
+  const cplx c1np = 1e-11;
+  CHECK(bsll::DeltaMs_ratio_value(c1np, 1000.0) ==
+        doctest::Approx(std::abs(1.0 + bsll::C1_running_to_mt(1000.0) * c1np / bsll::C1_Bs_SM())).epsilon(1e-15));
 }
 
 TEST_CASE("decoupling: every coefficient scales as 1/Lambda^2 when all dark masses scale by Lambda") {

@@ -27,7 +27,7 @@ struct BsPredictions {
   double BR_bsgamma = 0.0;                   ///< SM + NP
   Matrix3c C_L = Matrix3c::Zero();           ///< C_L^{ij} (NP)
   double R_K_nunu = 1.0, R_Kstar_nunu = 1.0;
-  cplx C1_Bs{0.0};                           ///< [GeV^-2]
+  cplx C1_Bs{0.0};                           ///< [GeV^-2] at mu = M_N
   double DeltaMs_ratio = 1.0;
   FitQuantities fit{};                       ///< default mapping (electron_reference)
 };
@@ -51,7 +51,7 @@ inline BsPredictions predict_bs(const Model& m, FitMapping map = FitMapping::ele
   p.R_K_nunu = r.R_K;
   p.R_Kstar_nunu = r.R_Kstar;
   p.C1_Bs = C1_Bs_NP(m);
-  p.DeltaMs_ratio = std::abs(1.0 + p.C1_Bs / C1_Bs_SM());
+  p.DeltaMs_ratio = DeltaMs_ratio_value(p.C1_Bs, m.spectrum().M_N);
   p.fit = fit_quantities(p.wc[0], p.wc[1], universal, map);
   return p;
 }
