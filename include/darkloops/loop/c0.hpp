@@ -6,7 +6,7 @@
 // Paths: all invariants 0 -> loop::zero::C0 (closed form); Gram (Kallen) determinant 0 ->
 // partial fractions into three B0; otherwise the apex decomposition (detail/scalar_c0.hpp),
 // with a Gauss-Kronrod evaluation of the Feynman integral when that cancels by more than
-// eps^(-1/4) and the point is below all thresholds. Results std::complex<T>.
+// eps^(-3/10) (5e4 in double) and the point is below all thresholds. Results std::complex<T>.
 // NaN (never throws): negative or non-finite masses, non-finite invariants, IR-divergent
 // configurations (a massless propagator between two on-shell legs; two massless propagators
 // joined by a light-like leg), collinear points with no real partial-fraction form above
@@ -78,7 +78,7 @@ inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, 
   }
   const auto r = detail::c0_apex<T>(p1, p2, p1p2, m, lam);
   if (euclid) {  // F > 0 on the simplex: C0 is real
-    if (r.loss * pow(eps, T(1) / T(4)) > T(1)) {
+    if (r.loss * pow(eps, T(3) / T(10)) > T(1)) {
       const T q = detail::c0_quadrature<T>(p1, p2, p1p2, m);
       if (q == q) return C(q, T(0));
     }

@@ -56,7 +56,7 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
       wcut = T(1) + r.imag() / z.imag();
     }
   }
-  const C lz = std::log(z);
+  const T argz = std::arg(z);
   C total(T(0));
   for (int p = 0; p < npieces; ++p) {
     const T lo = cuts[p];
@@ -70,10 +70,9 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
     const C li_hi = hi_cut ? li2_on_cut<T>(wcut, side) : li2(w(hi));
     total += li_lo - li_hi;
     *mag += std::abs(li_lo) + std::abs(li_hi);
-    const T eta_r =
-        (std::log(C(mid) - r) - lz - std::log(C(T(1)) - wm)).imag() / twopi;
+    // ln(s - r) - ln z - ln(1 - w(s)) = 2 pi i eta (imaginary parts only: three atan2)
     using std::round;
-    const T eta = round(eta_r);
+    const T eta = round((std::arg(C(mid) - r) - argz - std::arg(C(T(1)) - wm)) / twopi);
     if (eta != T(0)) {
       C lg;
       if (sigma.imag() != T(0)) {

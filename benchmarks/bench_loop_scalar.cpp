@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// Scalar loop functions in general kinematics: A0, B0 (p2 = 0 and p2 != 0), C0 general and
+// C0 at zero momenta (through the general entry point), against one std::log on the same
+// inputs. Arguments are prepared outside the timed loop: masses^2 log-uniform in 10..1e4 GeV^2,
+// momenta^2 log-uniform in 10..1e5 GeV^2; 1024 points cycled. Results: docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <complex>
+#include <random>
+#include <vector>
+
+#include "darkloops/loop/b.hpp"
+#include "darkloops/loop/c0.hpp"
+
+namespace dl = darkloops::loop;
+
+namespace {
+
+constexpr std::size_t npts = 1024;
+
+template <class T>
+struct Inputs {
+  std::vector<T> m1, m2, m3, p1, p2, p3;
+  Inputs() {
+    std::mt19937_64 g(42);
+    std::uniform_real_distribution<double> um(1, 4);  // log10 of masses^2
+    std::uniform_real_distribution<double> up(1, 5);  // log10 of momenta^2
+    for (std::size_t i = 0; i < npts; ++i) {
+      m1.push_back(T(std::pow(10.0, um(g))));
+      m2.push_back(T(std::pow(10.0, um(g))));
+      m3.push_back(T(std::pow(10.0, um(g))));
+      p1.push_back(T(std::pow(10.0, up(g))));
+      p2.push_back(T(std::pow(10.0, up(g))));
+      p3.push_back(T(std::pow(10.0, up(g))));
+    }
+  }
+};
+
+template <class T>
+const Inputs<T>& inputs() {
+  static const Inputs<T> in;
+  return in;
+}
+
+template <class T>
+void bm_log(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(std::log(in.m1[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_A0(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::A0(in.m1[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_B0_p0(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::B0(T(0), in.m1[i], in.m2[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_B0(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::B0(in.p1[i], in.m1[i], in.m2[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_C0(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::C0(in.p1[i], in.p2[i], in.p3[i], in.m1[i], in.m2[i], in.m3[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_C0_p0(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::C0(T(0), T(0), T(0), in.m1[i], in.m2[i], in.m3[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+}  // namespace
+
+BENCHMARK_TEMPLATE(bm_log, float);
+BENCHMARK_TEMPLATE(bm_log, double);
+BENCHMARK_TEMPLATE(bm_log, long double);
+BENCHMARK_TEMPLATE(bm_A0, float);
+BENCHMARK_TEMPLATE(bm_A0, double);
+BENCHMARK_TEMPLATE(bm_A0, long double);
+BENCHMARK_TEMPLATE(bm_B0_p0, float);
+BENCHMARK_TEMPLATE(bm_B0_p0, double);
+BENCHMARK_TEMPLATE(bm_B0_p0, long double);
+BENCHMARK_TEMPLATE(bm_B0, float);
+BENCHMARK_TEMPLATE(bm_B0, double);
+BENCHMARK_TEMPLATE(bm_B0, long double);
+BENCHMARK_TEMPLATE(bm_C0, float);
+BENCHMARK_TEMPLATE(bm_C0, double);
+BENCHMARK_TEMPLATE(bm_C0, long double);
+BENCHMARK_TEMPLATE(bm_C0_p0, float);
+BENCHMARK_TEMPLATE(bm_C0_p0, double);
+BENCHMARK_TEMPLATE(bm_C0_p0, long double);
