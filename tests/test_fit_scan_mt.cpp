@@ -65,3 +65,13 @@ TEST_CASE("scan: the first exception from a worker is rethrown; empty input is f
   CHECK_THROWS_WITH_AS(scan(pts, bad, o), "boom", std::runtime_error);
   CHECK(scan(std::vector<std::vector<double>>{}, pure, o).empty());
 }
+
+TEST_CASE("scan: with the progress monitor thread running (prints only after 1 s)") {
+  // exercises the monitor thread under ThreadSanitizer; the scan is short, so nothing is printed
+  const auto pts = grid_points({{{"a", -2, 2}, 60}, {{"b", -1, 1}, 60}});
+  ScanOptions o;
+  o.threads = 2;
+  o.progress = true;
+  const auto r = scan(pts, pure, o);
+  for (std::size_t i = 0; i < pts.size(); ++i) CHECK(r[i] == pure(pts[i]));
+}
