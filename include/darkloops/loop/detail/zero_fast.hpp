@@ -45,7 +45,7 @@ inline void sort4(T& a, T& b, T& c, T& d) noexcept {
 /// Range [lo, hi] (lo > 0) inside the Taylor window of order N.
 template <class T>
 inline bool in_window(const T& lo, const T& hi, int N) noexcept {
-  return lo > T(0) && (hi - lo) <= T(taylor_window(N)) * (hi + lo);
+  return lo > T(0) && (hi - lo) <= T(taylor_window_for<T>(N)) * (hi + lo);
 }
 
 /// ln[x,y,z] (sorted, x > 0) given ln[x,y] and ln[y,z] (unused when in the window).
