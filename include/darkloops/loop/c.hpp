@@ -82,7 +82,7 @@ CTracked<T> c_pv(const std::array<T, 3>& s, const std::array<T, 3>& m, const T& 
 }
 
 template <class T>
-T c_gram(const std::array<T, 3>& s) noexcept {
+constexpr T c_gram(const std::array<T, 3>& s) noexcept {
   const T k12 = (s[0] + s[2] - s[1]) / 2;
   return s[0] * s[2] - k12 * k12;
 }

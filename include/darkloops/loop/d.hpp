@@ -78,7 +78,7 @@ DTracked<T> d_pv(const std::array<T, 6>& s, const std::array<T, 4>& m, const T& 
 
 /// det of the Gram matrix k_a.k_b (eq. (TR.3)).
 template <class T>
-T d_gram(const std::array<T, 6>& s) noexcept {
+constexpr T d_gram(const std::array<T, 6>& s) noexcept {
   const T g11 = s[0], g22 = s[4], g33 = s[3];
   const T g12 = (s[0] + s[4] - s[1]) / 2, g23 = (s[4] + s[3] - s[2]) / 2,
           g13 = (s[0] + s[3] - s[5]) / 2;
