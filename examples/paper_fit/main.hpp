@@ -25,6 +25,9 @@ Parameters base_parameters(const Options& o) {
         throw invalid_input("YS2_YS3", value, "exceeds the perturbativity bound 4 pi");
       apply_fit_point(p, value, p.sin_theta);
     } else {
+      // Setting a Y_N entry switches Casas–Ibarra off: start from the Casas–Ibarra matrix of the
+      // current point so that the entries not given keep their values.
+      if (name.rfind("Y_N_", 0) == 0 && p.casas_ibarra && Parameters::has(name)) p.Y_N = Model(p).Y_N();
       p.set(name, value);
     }
   }
