@@ -5,7 +5,9 @@
 // momenta^2 log-uniform in 10..1e5 GeV^2; 1024 points cycled. Results: docs/performance.md.
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cmath>
+#include <limits>
 #include <complex>
 #include <random>
 #include <vector>
@@ -93,6 +95,29 @@ void bm_C0(benchmark::State& st) {
   }
 }
 
+// Same distribution restricted to the points that take the analytic (apex) path, i.e. not the
+// quadrature fallback (which ~0.3 % of the draws take and which dominates the mean above).
+template <class T>
+void bm_C0_analytic(benchmark::State& st) {
+  const auto& in = inputs<T>();
+  std::vector<std::size_t> idx;
+  for (std::size_t k = 0; k < npts; ++k) {
+    const std::array<T, 3> m{in.m1[k], in.m2[k], in.m3[k]};
+    const T lam = dl::detail::kallen(in.p1[k], in.p2[k], in.p3[k]);
+    const auto r = dl::detail::c0_apex<T>(in.p1[k], in.p2[k], in.p3[k], m, lam);
+    const bool fallback = dl::detail::c0_euclidean(in.p1[k], in.p2[k], in.p3[k], m) &&
+                          r.loss * std::pow(std::numeric_limits<T>::epsilon(), T(0.3)) > T(1);
+    if (!fallback) idx.push_back(k);
+  }
+  st.counters["fraction"] = double(idx.size()) / double(npts);
+  std::size_t i = 0;
+  for (auto _ : st) {
+    const std::size_t k = idx[i];
+    benchmark::DoNotOptimize(dl::C0(in.p1[k], in.p2[k], in.p3[k], in.m1[k], in.m2[k], in.m3[k]));
+    i = (i + 1 == idx.size()) ? 0 : i + 1;
+  }
+}
+
 template <class T>
 void bm_C0_p0(benchmark::State& st) {
   const auto& in = inputs<T>();
@@ -120,6 +145,9 @@ BENCHMARK_TEMPLATE(bm_B0, long double);
 BENCHMARK_TEMPLATE(bm_C0, float);
 BENCHMARK_TEMPLATE(bm_C0, double);
 BENCHMARK_TEMPLATE(bm_C0, long double);
+BENCHMARK_TEMPLATE(bm_C0_analytic, float);
+BENCHMARK_TEMPLATE(bm_C0_analytic, double);
+BENCHMARK_TEMPLATE(bm_C0_analytic, long double);
 BENCHMARK_TEMPLATE(bm_C0_p0, float);
 BENCHMARK_TEMPLATE(bm_C0_p0, double);
 BENCHMARK_TEMPLATE(bm_C0_p0, long double);
