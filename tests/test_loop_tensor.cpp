@@ -350,6 +350,12 @@ TEST_CASE("domain: NaN outside, zero momenta dispatch, other floating types") {
   CHECK(std::isnan(C(std::nan(""), 2.0, 3.0, 1.0, 2.0, 3.0).c11.real()));
   CHECK(std::isnan(C(1.0, 2.0, 3.0, 1.0, 2.0, 3.0, 0.0).c00.real()));
   CHECK(std::isnan(D(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 1.0, -2.0, 3.0, 4.0).d00.real()));
+  // IR-divergent vertex (massless line between two on-shell legs): C0 is NaN, so is every
+  // coefficient (the stable branch must not interpolate across the divergence).
+  const auto ir = C(1.0, -5.0, 1.0, 0.0, 1.0, 1.0);
+  CHECK(std::isnan(C0(1.0, -5.0, 1.0, 0.0, 1.0, 1.0).real()));
+  CHECK(std::isnan(ir.c0.real()));
+  CHECK(std::isnan(ir.c12.real()));
   // zero momenta: the closed forms, bit for bit
   const auto z = C(0.0, 0.0, 0.0, 10.0, 20.0, 30.0);
   const auto zz = zero::C(10.0, 20.0, 30.0);

@@ -113,6 +113,8 @@ CTracked<T> c_tracked(const std::array<T, 3>& s, const std::array<T, 3>& m, cons
   if (s[0] == T(0) && s[1] == T(0) && s[2] == T(0))
     return c_from_struct(zero::C(m[0], m[1], m[2], mu2), input_rel_error<T>());
   CTracked<T> r = c_pv(s, m, mu2, rank);
+  using std::isnan;
+  if (isnan(r[c0_].v.real())) return r;  // C0 outside its domain (IR-divergent): NaN, no rescue
   const T dl = max_digits_lost(r, rank);
   if (allow_fallback && dl > fallback_threshold<T>()) {
     using std::sqrt;

@@ -103,6 +103,8 @@ DTracked<T> d_tracked(const std::array<T, 6>& s, const std::array<T, 4>& m, cons
   for (const auto& x : s) all_zero = all_zero && x == T(0);
   if (all_zero) return d_from_struct(zero::D(m[0], m[1], m[2], m[3], mu2), input_rel_error<T>());
   DTracked<T> r = d_pv(s, m, mu2);
+  using std::isnan;
+  if (isnan(r[d0_].v.real())) return r;  // D0 outside its domain (IR-divergent): NaN, no rescue
   const T dl = max_digits_lost(r);
   if (dl > fallback_threshold<T>()) {
     using std::sqrt;
