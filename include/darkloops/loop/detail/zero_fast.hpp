@@ -188,6 +188,18 @@ struct TwoValueSeries {
   }
 };
 
+// Compile-time checks of the series coefficients: the leading coefficient is the value at
+// t = 1, f^(N)(1)/N! (G2(1) = 1/6, F2(1) = 1/12, G2p(1) = 1/4).
+static_assert(TwoValueSeries<2, 2, 2>{}.e[0] / 2 - 1.0L / 6 < 1e-18L &&
+              TwoValueSeries<2, 2, 2>{}.e[0] / 2 - 1.0L / 6 > -1e-18L);
+static_assert(TwoValueSeries<3, 3, 2>{}.e[0] / 3 - 1.0L / 12 < 1e-18L &&
+              TwoValueSeries<3, 3, 2>{}.e[0] / 3 - 1.0L / 12 > -1e-18L);
+static_assert(TwoValueSeries<3, 4, 1>{}.e[0] - 0.25L < 1e-18L &&
+              TwoValueSeries<3, 4, 1>{}.e[0] - 0.25L > -1e-18L);
+// First order for G2p (p = 4, q = 1): s_1 = 1 - 4 = -3, b_5 = 3! (-1) 1!/5! = -1/20, e_1 = 3/20.
+static_assert(TwoValueSeries<3, 4, 1>{}.e[1] - 0.15L < 1e-18L &&
+              TwoValueSeries<3, 4, 1>{}.e[1] - 0.15L > -1e-18L);
+
 /// Window of the two-value series: |delta| <= 0.35 (0.48 <= t <= 2.08); outside it the
 /// explicit closed forms lose at most ~ (1/|1-t|)^4 eps ~ 3e-15.
 inline constexpr long double two_value_window = 0.35L;
