@@ -8,6 +8,7 @@
 // in g_minus_2.hpp, lfv_radiative.hpp, lfv_three_body.hpp, mu_e_conversion.hpp.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <complex>
@@ -67,6 +68,63 @@ namespace detail::leptons {
 
 inline constexpr double inv16pi2 = 1.0 / (16.0 * pi * pi);
 
+// Fast double-precision versions of the loop:: functions used here (same definitions,
+// docs/physics.md §2.2.4 and §5.2–5.4): closed forms away from the removable singularities,
+// 16-point Gauss–Legendre of the Feynman-parameter integral (F2, G2, G2p) or the loop::
+// divided-difference engine (F, G) near them. Agreement with loop:: to 1e-12 is tested.
+inline constexpr std::array<double, 8> gl16_x{0.0950125098376374, 0.2816035507792589, 0.4580167776572274,
+                                              0.6178762444026438, 0.7554044083550030, 0.8656312023878318,
+                                              0.9445750230732326, 0.9894009349916499};
+inline constexpr std::array<double, 8> gl16_w{0.1894506104550685, 0.1826034150449236, 0.1691565193950025,
+                                              0.1495959888165767, 0.1246289712555339, 0.0951585116824928,
+                                              0.0622535239386479, 0.0271524594117541};
+template <class F>
+inline double gl16(F f) noexcept {  // ∫_0^1 f
+  double s = 0.0;
+  for (std::size_t i = 0; i < 8; ++i) s += gl16_w[i] * (f(0.5 * (1 - gl16_x[i])) + f(0.5 * (1 + gl16_x[i])));
+  return 0.5 * s;
+}
+inline double F2(double t) noexcept {  // ∫ x^2(1-x)/(x + t(1-x))
+  if (!(t >= 0.0) || !std::isfinite(t)) return loop::dipole_F2(t);
+  if (std::abs(t - 1.0) < 0.5) return gl16([t](double x) { return x * x * (1 - x) / (x + t * (1 - x)); });
+  const double lt = t > 0 ? std::log(t) : 0.0, u = 1.0 - t;
+  return (1.0 - 6.0 * t + 3.0 * t * t + 2.0 * t * t * t - 6.0 * t * t * lt) / (6.0 * u * u * u * u);
+}
+inline double G2(double t) noexcept {  // ∫ x(1-x)/(x + t(1-x))
+  if (!(t >= 0.0) || !std::isfinite(t)) return loop::dipole_G2(t);
+  if (std::abs(t - 1.0) < 0.5) return gl16([t](double x) { return x * (1 - x) / (x + t * (1 - x)); });
+  const double lt = t > 0 ? std::log(t) : 0.0, u = 1.0 - t;
+  return (1.0 - t * t + 2.0 * t * lt) / (2.0 * u * u * u);
+}
+inline double G2p(double t) noexcept {  // ∫ u^3/(u + t(1-u))
+  if (!(t >= 0.0) || !std::isfinite(t)) return loop::penguin_G2p(t);
+  if (std::abs(t - 1.0) < 0.5) return gl16([t](double x) { return x * x * x / (x + t * (1 - x)); });
+  const double lt = t > 0 ? std::log(t) : 0.0, u = 1.0 - t;
+  return (2.0 - 9.0 * t + 18.0 * t * t - 11.0 * t * t * t + 6.0 * t * t * t * lt) / (6.0 * u * u * u * u);
+}
+/// Box F, G as divided differences F = p[x,y], G = q[x,y] with p(z) = (1 - z + z^2 ln z)/(1-z)^2,
+/// q(z) = (1 - z + z ln z)/(1-z)^2; diagonal p'(x) = (1 - x^2 + 2x ln x)/(1-x)^3,
+/// q'(x) = (2 - 2x + (1+x) ln x)/(1-x)^3. Used when x, y, 1 are pairwise 5% apart (or x = y).
+inline bool separated(double a, double b) noexcept { return std::abs(a - b) > 0.05 * std::max(a, b); }
+inline void box_FG(double x, double y, double& F, double& G) noexcept {
+  const bool ok = x > 0 && y > 0 && std::isfinite(x) && std::isfinite(y) && separated(x, 1.0) && separated(y, 1.0);
+  if (ok && x == y) {
+    const double u = 1.0 - x, u3 = u * u * u, lx = std::log(x);
+    F = (1.0 - x * x + 2.0 * x * lx) / u3;
+    G = (2.0 - 2.0 * x + (1.0 + x) * lx) / u3;
+    return;
+  }
+  if (ok && separated(x, y)) {
+    auto p = [](double z) { const double u = 1.0 - z; return (u + z * z * std::log(z)) / (u * u); };
+    auto q = [](double z) { const double u = 1.0 - z; return (u + z * std::log(z)) / (u * u); };
+    F = (p(x) - p(y)) / (x - y);
+    G = (q(x) - q(y)) / (x - y);
+    return;
+  }
+  F = loop::box_F(x, y);
+  G = loop::box_G(x, y);
+}
+
 /// Box integrals at zero external momenta for the loop (N, N, H_k, H_l):
 /// D0(M^2, M^2, m_k^2, m_l^2) = -G(x_k, x_l)/M^4, D00 = -F(x_k, x_l)/(4 M^2), x = m^2/M^2.
 struct BoxTable {
@@ -79,8 +137,10 @@ inline BoxTable box_table(const LeptonSector& s) noexcept {
   for (int k = 0; k < 3; ++k)
     for (int l = k; l < 3; ++l) {
       const double xk = s.m_H(k) * s.m_H(k) / M2, xl = s.m_H(l) * s.m_H(l) / M2;
-      b.d0[k][l] = b.d0[l][k] = -loop::box_G(xk, xl) / (M2 * M2);
-      b.d00[k][l] = b.d00[l][k] = -loop::box_F(xk, xl) / (4.0 * M2);
+      double F, G;
+      box_FG(xk, xl, F, G);
+      b.d0[k][l] = b.d0[l][k] = -G / (M2 * M2);
+      b.d00[k][l] = b.d00[l][k] = -F / (4.0 * M2);
     }
   return b;
 }
@@ -97,8 +157,8 @@ inline LeptonDipoles lepton_dipoles(const LeptonSector& s) noexcept {
   for (int k = 0; k < 3; ++k) {
     const double m2 = s.m_H(k) * s.m_H(k);
     const double t = s.M_N * s.M_N / m2;
-    f(k) = loop::dipole_F2(t) / (32.0 * pi * pi * m2);
-    g(k) = loop::dipole_G2(t) / (32.0 * pi * pi * m2);
+    f(k) = detail::leptons::F2(t) / (32.0 * pi * pi * m2);
+    g(k) = detail::leptons::G2(t) / (32.0 * pi * pi * m2);
   }
   const Matrix3c XLL = s.cL.conjugate() * f.asDiagonal() * s.cL.transpose();
   const Matrix3c XRR = s.cR.conjugate() * f.asDiagonal() * s.cR.transpose();
@@ -130,7 +190,7 @@ inline LeptonPenguins lepton_penguins(const LeptonSector& s) noexcept {
   double c00[3][3];
   for (int k = 0; k < 3; ++k) {
     const double m2 = s.m_H(k) * s.m_H(k);
-    nd(k) = loop::penguin_G2p(M2 / m2) / (96.0 * pi * pi * m2);
+    nd(k) = detail::leptons::G2p(M2 / m2) / (96.0 * pi * pi * m2);
     b1(k) = loop::zero::B1(M2, m2, M2);  // renormalisation scale M_N^2 (cancels)
     for (int l = k; l < 3; ++l)
       c00[k][l] = c00[l][k] = loop::zero::C00(M2, m2, s.m_H(l) * s.m_H(l), M2);
