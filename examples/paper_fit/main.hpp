@@ -188,7 +188,8 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
     fit::write_csv(os, {"sin_theta", "YS2_YS3"}, {{M::paper2022_results::sin_theta, M::paper2022_results::YS2_YS3}});
   }
   const auto amu = o.data == fit::DataSetId::paper ? M::paper2022::delta_amu : M::current::delta_amu;
-  const auto c9 = M::paper2022::C9mu_V;  // the right panel of [P] shows eq. (9)'s C9mu^V
+  // measured C9mu^V of the right panel: [P] eq. (9); for `current` the C9mu^V = -C10mu^V fit value
+  const auto c9 = o.data == fit::DataSetId::paper ? M::paper2022::C9mu_V : M::current::C9mu_V_eq_minus_C10mu_V;
   {
     std::ofstream os(dir + "/fig2_measured.csv");
     fit::write_csv(os, {"delta_amu", "C9mu_V"}, {{amu.central, c9.central}});

@@ -74,6 +74,12 @@ inline Everything evaluate_everything(const darkloops::Model& m) {
   e.leptons.emplace_back("BR(mu->egamma)", lp.BR_mu_e_gamma);
   e.leptons.emplace_back("BR(tau->egamma)", lp.BR_tau_e_gamma);
   e.leptons.emplace_back("BR(tau->mugamma)", lp.BR_tau_mu_gamma);
+  e.leptons.emplace_back("BR(mu->3e)", lp.BR_mu_3e);
+  e.leptons.emplace_back("BR(tau->3e)", lp.BR_tau_3e);
+  e.leptons.emplace_back("BR(tau->3mu)", lp.BR_tau_3mu);
+  e.leptons.emplace_back("CR(mu-e, Al)", lp.CR_mu_e_Al);
+  e.leptons.emplace_back("CR(mu-e, Ti)", lp.CR_mu_e_Ti);
+  e.leptons.emplace_back("CR(mu-e, Au)", lp.CR_mu_e_Au);
   static const char* ln[3] = {"e", "mu", "tau"};
   for (int b = 0; b < 3; ++b)
     for (int a = 0; a < 3; ++a) {
