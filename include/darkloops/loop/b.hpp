@@ -40,6 +40,16 @@ inline std::complex<T> A0(const T& m2, const T& mu2 = T(1)) noexcept {
 template <class T>
 inline std::complex<T> B0(const T& p2, const T& m1, const T& m2, const T& mu2 = T(1)) noexcept {
   if (!detail::b_domain_ok(p2, m1, m2, mu2)) return detail::scalar_cnan<T>();
+  if (p2 == T(0)) {  // B0(0;a,b) = 1 - ln(a/mu2) + (1-u) ln(1-u)/u, a = max, u = (a-b)/a
+    using std::log;
+    using std::log1p;
+    const T a = m1 > m2 ? m1 : m2;
+    const T u = (m1 > m2 ? m1 - m2 : m2 - m1) / a;
+    const T la = log(a / mu2);
+    if (u == T(0)) return {-la, T(0)};
+    if (u == T(1)) return {T(1) - la, T(0)};  // one mass zero
+    return {T(1) - la + (T(1) - u) * log1p(-u) / u, T(0)};
+  }
   return -detail::bmoments<T, 1, false>(p2, m1, m2, mu2).M[0];
 }
 
