@@ -342,10 +342,9 @@ int main() {
   }
   // --- combinations
   {
-    // S1: one normalisation slip, H_eff prefactor e^2/16pi^2 evaluated with e^2 = alpha, in the
-    // operator basis O7 = (m_b/e) sbar sigma F b, O8 = (g_s m_b/e^2) sbar sigma T G b of
-    // formulas.md §4.1: C9, C10 and C7 x 4pi, C8 unchanged (its 1/e^2 cancels the prefactor).
-    rows.push_back(evaluate("S1  e^2 -> alpha in H_eff prefactor: C9, C7 x 4pi", P0, Box::F_plus_2G, fourpi, fourpi, 1.0));
+    // S1: the pattern "one factor 4pi on C9, C10 and C7, C8 unchanged" (4pi = alpha/4pi over
+    // alpha/16pi^2). Not an identified mechanism: a consistent e -> sqrt(alpha) is S1' below.
+    rows.push_back(evaluate("S1  one factor 4pi on C9, C10, C7 (not C8)", P0, Box::F_plus_2G, fourpi, fourpi, 1.0));
     // S1': the same slip in the flavio basis O7 = (e/16pi^2) m_b ..., O9 = (e^2/16pi^2) ...
     // with e = sqrt(alpha) in the operators only: C9 x 4pi, C7 x sqrt(4pi), C8 unchanged.
     rows.push_back(evaluate("S1' e -> sqrt(alpha) in O7, O9 (flavio basis)", P0, Box::F_plus_2G, fourpi,
