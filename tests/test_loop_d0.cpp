@@ -223,7 +223,9 @@ TEST_CASE("D0: approaches the zero-momentum closed form as the invariants vanish
   }
   // Exactly zero momenta go to the closed form.
   const cd v0 = d0({0, 0, 0, 0, 0, 0, m[0], m[1], m[2], m[3]});
-  CHECK(v0.real() == zero);
+  // The same closed form, but compiled in a different inlining context: at -O3 the compiler may
+  // contract or reorder differently (seen with g++ 12), so allow a few ulp, not bit equality.
+  CHECK(std::abs(v0.real() - zero) <= 4 * std::numeric_limits<double>::epsilon() * std::abs(zero));
   CHECK(v0.imag() == 0.0);
 }
 
