@@ -159,11 +159,17 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
   const double d1 = fit::delta_chi2_for_sigma(1, 2), d2 = fit::delta_chi2_for_sigma(2, 2),
                d3 = fit::delta_chi2_for_sigma(3, 2);
   auto region = [&](double dchi2) { return dchi2 <= d1 ? 3.0 : dchi2 <= d2 ? 2.0 : dchi2 <= d3 ? 1.0 : 0.0; };
+  // As in [P] Fig. 2 the coloured regions are those of the chi^2 terms, with the constraints drawn
+  // on top; Delta chi^2 is taken from the lowest chi^2 of the terms (the best fit with cuts may lie
+  // above it when a constraint is active there).
+  double chi2_ref = f.min.f_min;
+  for (const auto& r : res)
+    if (std::isfinite(r[0])) chi2_ref = std::min(chi2_ref, r[0]);
   std::vector<std::vector<double>> left, right;
   left.reserve(pts.size());
   for (std::size_t i = 0; i < pts.size(); ++i) {
     const auto& r = res[i];
-    const double dchi2 = r[0] - f.min.f_min;
+    const double dchi2 = r[0] - chi2_ref;
     const double reg = std::isfinite(dchi2) ? region(dchi2) : 0.0;
     left.push_back({pts[i][0], pts[i][1], r[0], dchi2, reg, r[2], r[2] > 0 ? std::log10(r[2]) : nan, r[5], r[3], r[4], r[1]});
     right.push_back({r[7], r[6], pts[i][0], pts[i][1], reg, r[1]});
@@ -240,7 +246,7 @@ int make_figure(const std::string& dir, const Parameters& base, const fit::Chi2<
   paper_fit::FigureWindow w{window.s_lo, window.s_hi, window.y_lo, window.y_hi, meg,
                             c9.central, 0.5 * (c9.err_up + c9.err_dn), amu.central, 0.5 * (amu.err_up + amu.err_dn),
                             d1, d2, d3, label, levels,
-                            n_meg_ok == 0 ? " - no point passes MEG" : "", n_allowed > 0};
+                            n_meg_ok > 0 ? "" : f.cuts_satisfied ? " - MEG-allowed line thinner than the grid (at the best fit)" : " - no point passes MEG", n_allowed > 0};
   std::string msg;
   const int rc = paper_fit::render_with_gnuplot(dir, w, msg);
   if (rc != 0) {
