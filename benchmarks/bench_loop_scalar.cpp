@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Scalar loop functions in general kinematics: A0, B0 (p2 = 0 and p2 != 0), C0 general and
+// Scalar loop functions in general kinematics: li2 (real x uniform in [-10, 10], complex z
+// uniform in the square |Re z|, |Im z| <= 3), A0, B0 (p2 = 0 and p2 != 0), C0 general and
 // C0 at zero momenta (through the general entry point), against one std::log on the same
 // inputs. Arguments are prepared outside the timed loop: masses^2 log-uniform in 10..1e4 GeV^2,
 // momenta^2 log-uniform in 10..1e5 GeV^2; 1024 points cycled. Results: docs/performance.md.
@@ -14,6 +15,7 @@
 
 #include "darkloops/loop/b.hpp"
 #include "darkloops/loop/c0.hpp"
+#include "darkloops/loop/dilog.hpp"
 
 namespace dl = darkloops::loop;
 
@@ -38,6 +40,58 @@ struct Inputs {
     }
   }
 };
+
+template <class T>
+struct Li2Inputs {
+  std::vector<T> x;
+  std::vector<std::complex<T>> z;
+  Li2Inputs() {
+    std::mt19937_64 g(7);
+    std::uniform_real_distribution<double> ux(-10, 10);
+    std::uniform_real_distribution<double> uz(-3, 3);
+    for (std::size_t i = 0; i < npts; ++i) {
+      x.push_back(T(ux(g)));
+      z.emplace_back(T(uz(g)), T(uz(g)));
+    }
+  }
+};
+
+template <class T>
+const Li2Inputs<T>& li2_inputs() {
+  static const Li2Inputs<T> in;
+  return in;
+}
+
+template <class T>
+void bm_li2_real(benchmark::State& st) {
+  const auto& in = li2_inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::li2(in.x[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+template <class T>
+void bm_li2_complex(benchmark::State& st) {
+  const auto& in = li2_inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(dl::li2(in.z[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
+
+// glibc's complex log on the same complex inputs (the former li2 hot spot)
+template <class T>
+void bm_clog(benchmark::State& st) {
+  const auto& in = li2_inputs<T>();
+  std::size_t i = 0;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(std::log(in.z[i]));
+    i = (i + 1) & (npts - 1);
+  }
+}
 
 template <class T>
 const Inputs<T>& inputs() {
@@ -133,6 +187,15 @@ void bm_C0_p0(benchmark::State& st) {
 BENCHMARK_TEMPLATE(bm_log, float);
 BENCHMARK_TEMPLATE(bm_log, double);
 BENCHMARK_TEMPLATE(bm_log, long double);
+BENCHMARK_TEMPLATE(bm_clog, float);
+BENCHMARK_TEMPLATE(bm_clog, double);
+BENCHMARK_TEMPLATE(bm_clog, long double);
+BENCHMARK_TEMPLATE(bm_li2_real, float);
+BENCHMARK_TEMPLATE(bm_li2_real, double);
+BENCHMARK_TEMPLATE(bm_li2_real, long double);
+BENCHMARK_TEMPLATE(bm_li2_complex, float);
+BENCHMARK_TEMPLATE(bm_li2_complex, double);
+BENCHMARK_TEMPLATE(bm_li2_complex, long double);
 BENCHMARK_TEMPLATE(bm_A0, float);
 BENCHMARK_TEMPLATE(bm_A0, double);
 BENCHMARK_TEMPLATE(bm_A0, long double);

@@ -4,8 +4,9 @@
 // Algorithm (docs/physics.md §2.1.1): map the argument into |z| <= 1, Re z <= 1/2 with the
 // inversion Li2(z) = -Li2(1/z) - pi^2/6 - ln^2(-z)/2 and the reflection
 // Li2(z) = pi^2/6 - ln z ln(1-z) - Li2(1-z), then sum the Bernoulli series
-// Li2(z) = sum_k B_k u^(k+1)/(k+1)!, u = -ln(1-z) (|u| <= 1.26, terms fall like (|u|/2pi)^2).
-// Measured accuracy: see docs/validation.md (a few ulp in double).
+// Li2(z) = sum_k B_k u^(k+1)/(k+1)!, u = -ln(1-z) (|u| <= pi/3, terms fall like (|u|/2pi)^2),
+// truncated at the fewest terms the precision of T needs (li2_terms). Complex logarithms of
+// built-in types by detail::clog_fast. Measured accuracy: docs/validation.md (a few ulp).
 #pragma once
 
 #include <array>
@@ -38,13 +39,31 @@ inline constexpr std::array<long double, 22> li2_bernoulli_ld{
     2.394034424896165300521168e-32L, -5.768347355367390084291793e-34L,
     1.393179479647007977827887e-35L, -3.372121965485089470468474e-37L};
 
-/// Number of series terms needed for |u| <= 1.26 at the precision of T:
-/// (1.26/2pi)^(2k) < eps/4  <=>  k > ln(4/eps) / 3.21.
+/// Number n of series terms c_k u^(2k+1), k = 1..n, for |u| <= umax at the precision of T:
+/// |c_k| = 2 zeta(2k)/((2pi)^(2k) (2k+1)) (Euler's formula for B_2k), so the first omitted term
+/// is below 2.02 (umax/2pi)^(2n+2)/(2n+3) relative to |u| (zeta(2k) < 1.01 for the k that
+/// matter); n is the smallest with that below 2^-(digits+1). umax: pi/3 (complex), ln 2 (real).
 template <class T>
-inline int li2_terms() noexcept {
-  const double digits2 = std::numeric_limits<T>::digits;  // bits of mantissa
-  return static_cast<int>(digits2 * 0.6931 / 3.21) + 2;
+constexpr int li2_terms(double umax) noexcept {
+  const double target = [] {
+    double t = 0.5;
+    for (int i = 0; i < std::numeric_limits<T>::digits; ++i) t /= 2;
+    return t;
+  }();
+  const double q = (umax / 6.283185307179586) * (umax / 6.283185307179586);
+  double qk = q;  // q^(n+1)
+  for (int n = 0; n < 79; ++n) {
+    if (2.02 * qk / (2 * n + 3) < target) return n;
+    qk *= q;
+  }
+  return 79;
 }
+inline constexpr double li2_umax_complex = 1.0472;  // pi/3 (max of |u| on the mapped domain)
+inline constexpr double li2_umax_real = 0.6932;     // ln 2
+static_assert(li2_terms<double>(li2_umax_complex) == 9);
+static_assert(li2_terms<double>(li2_umax_real) == 8);
+static_assert(li2_terms<float>(li2_umax_complex) == 4);
+static_assert(li2_terms<long double>(li2_umax_complex) <= 22);  // size of the literal table
 
 /// Coefficients B_{2k}/(2k+1)! in the precision of T. Built-in types: the literal table;
 /// other types: computed once with Boost.Math (a constant table, not a cache of results).
@@ -71,11 +90,13 @@ inline const T* li2_coeffs() noexcept {
   }
 }
 
-/// Bernoulli series in u = -ln(1-z); valid for |u| <= 1.26. Z is T or std::complex<T>.
+/// Bernoulli series in u = -ln(1-z); Z is T or std::complex<T>. |u| <= pi/3 (complex) or
+/// ln 2 (real, Z = T).
 template <class T, class Z>
 inline Z li2_series(const Z& u) noexcept {
   const T* c = li2_coeffs<T>();
-  const int n = li2_terms<T>();
+  constexpr int n =
+      li2_terms<T>(std::is_same_v<Z, T> ? li2_umax_real : li2_umax_complex);
   const Z u2 = u * u;
   // Horner in u^2 for sum_k c_k u^(2k+1)
   Z s = Z(c[n - 1]);
@@ -87,13 +108,28 @@ inline Z li2_series(const Z& u) noexcept {
 template <class T>
 inline std::complex<T> li2_unit(const std::complex<T>& z) noexcept {
   using C = std::complex<T>;
-  using std::log;
   const T pi = scalar_pi<T>();
-  if (z.real() > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
-    const C omz = C(T(1)) - z;
-    return C(pi * pi / 6) - log(z) * log(omz) - li2_series<T, C>(-log(z));
+  const T x = z.real();
+  const T y = z.imag();
+  if constexpr (std::is_floating_point_v<T>) {
+    using std::atan2;
+    using std::log1p;
+    if (x > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
+      // ln z with |z|^2 in (1/4, 1]: log1p of |z|^2 - 1 = (x - 1)(x + 1) + y^2
+      const C lz(log1p((x - T(1)) * (x + T(1)) + y * y) / T(2), atan2(y, x));
+      return C(pi * pi / 6) - lz * clog_fast(C(T(1) - x, -y)) - li2_series<T, C>(-lz);
+    }
+    // u = -ln(1 - z), |1 - z|^2 - 1 = x (x - 2) + y^2 (accurate relative to |z| as z -> 0)
+    const C u(-log1p(x * (x - T(2)) + y * y) / T(2), -atan2(-y, T(1) - x));
+    return li2_series<T, C>(u);
+  } else {
+    using std::log;
+    if (x > T(0.5)) {
+      const C omz = C(T(1)) - z;
+      return C(pi * pi / 6) - log(z) * log(omz) - li2_series<T, C>(-log(z));
+    }
+    return li2_series<T, C>(-log1p_(-z));
   }
-  return li2_series<T, C>(-log1p_(-z));
 }
 
 }  // namespace detail
@@ -146,8 +182,10 @@ inline std::complex<T> li2(const std::complex<T>& z) noexcept {
   }
   const T r2 = x * x + y * y;
   if (r2 > T(1)) {  // inversion (no recursion: |1/z| <= 1 up to rounding)
-    const C l = log(-z);
-    return -detail::li2_unit<T>(C(T(1)) / z) - C(zeta2) - l * l / T(2);
+    const C l = detail::clog_fast(-z);
+    using std::isfinite;
+    const C inv = isfinite(r2) ? C(x / r2, -y / r2) : C(T(1)) / z;
+    return -detail::li2_unit<T>(inv) - C(zeta2) - l * l / T(2);
   }
   return detail::li2_unit<T>(z);
 }

@@ -33,6 +33,39 @@ inline std::complex<T> li2_on_cut(const T& x, int side) noexcept {
   return {li2(x), side >= 0 ? im : -im};
 }
 
+/// Li2(w) for the S-function arguments: when w is real up to a relative eps/16 (real roots and
+/// real sigma, the imaginary parts being the O(eps_mach^2) i-epsilon), the real Li2 with the side
+/// of the cut from the sign of Im w (the dropped Im part is below eps/16 |ln(1-w)| relative);
+/// the complex Li2 otherwise.
+template <class T>
+inline std::complex<T> c0_li2(const std::complex<T>& w) noexcept {
+  using std::abs;
+  const T x = w.real();
+  const T y = w.imag();
+  if (y != T(0) && abs(y) <= abs(x) * (std::numeric_limits<T>::epsilon() / T(16))) {
+    if (x <= T(1)) return {li2(x), T(0)};
+    return li2_on_cut<T>(x, y > T(0) ? 1 : -1);
+  }
+  return li2(w);
+}
+
+/// eta(a, b) = [ln(ab) - ln a - ln b]/(2 pi i) in {-1, 0, 1} from the signs of Im a, Im b and
+/// Im(ab) (the latter passed in: it is known exactly); 2 (= undecided) when one of them is 0.
+template <class T>
+inline int c0_eta_sign(const T& ia, const T& ib, const T& iab) noexcept {
+  if (ia == T(0) || ib == T(0) || iab == T(0)) return 2;
+  if (ia < T(0) && ib < T(0) && iab > T(0)) return 1;
+  if (ia > T(0) && ib > T(0) && iab < T(0)) return -1;
+  return 0;
+}
+
+/// arg z (atan2 for built-in types).
+template <class T>
+inline T c0_arg(const std::complex<T>& z) noexcept {
+  using std::atan2;
+  return atan2(z.imag(), z.real());
+}
+
 /// S(sigma, r) = int_0^1 [ln(s - r) - ln(sigma - r)] / (s - sigma) ds for Im r != 0; the path is
 /// split where 1 - w(s) = (s - r)/(sigma - r) crosses the negative real axis.
 template <class T>
@@ -56,7 +89,6 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
       wcut = T(1) + r.imag() / z.imag();
     }
   }
-  const T argz = std::arg(z);
   C total(T(0));
   for (int p = 0; p < npieces; ++p) {
     const T lo = cuts[p];
@@ -66,24 +98,29 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
     const int side = wm.imag() >= T(0) ? 1 : -1;
     const bool lo_cut = (npieces == 2 && p == 1);
     const bool hi_cut = (npieces == 2 && p == 0);
-    const C li_lo = lo_cut ? li2_on_cut<T>(wcut, side) : li2(w(lo));
-    const C li_hi = hi_cut ? li2_on_cut<T>(wcut, side) : li2(w(hi));
+    const C li_lo = lo_cut ? li2_on_cut<T>(wcut, side) : c0_li2(w(lo));
+    const C li_hi = hi_cut ? li2_on_cut<T>(wcut, side) : c0_li2(w(hi));
     total += li_lo - li_hi;
     *mag += std::abs(li_lo) + std::abs(li_hi);
-    // ln(s - r) - ln z - ln(1 - w(s)) = 2 pi i eta (imaginary parts only: three atan2)
-    using std::round;
-    const T eta = round((std::arg(C(mid) - r) - argz - std::arg(C(T(1)) - wm)) / twopi);
-    if (eta != T(0)) {
+    // ln(s - r) - ln z - ln(1 - w(s)) = 2 pi i eta(z, 1 - w) with (s - r) = z (1 - w): signs of
+    // the imaginary parts at the midpoint; three args when one of them vanishes
+    int eta = c0_eta_sign<T>(z.imag(), -wm.imag(), -r.imag());
+    if (eta == 2) {
+      using std::round;
+      eta = static_cast<int>(
+          round((c0_arg<T>(C(mid) - r) - c0_arg<T>(z) - c0_arg<T>(C(T(1)) - wm)) / twopi));
+    }
+    if (eta != 0) {
       C lg;
       if (sigma.imag() != T(0)) {
-        lg = std::log(C(hi) - sigma) - std::log(C(lo) - sigma);
+        lg = clog_fast(C(hi) - sigma) - clog_fast(C(lo) - sigma);
       } else {
         using std::abs;
         using std::log;
         lg = C(log(abs((hi - sigma.real()) / (lo - sigma.real()))));
       }
-      total += C(T(0), twopi * eta) * lg;
-      *mag += std::abs(twopi * eta * lg);
+      total += C(T(0), twopi * T(eta)) * lg;
+      *mag += std::abs(twopi * T(eta) * lg);
     }
   }
   return total;
@@ -115,26 +152,26 @@ inline QuadRoots<T> quad_roots(const T& a, const T& b, const std::complex<T>& c)
   return q;
 }
 
-/// I_e(sigma) for the edge quadratic F_e(s) = a s^2 + b s + c.
+/// I_e(sigma) for the edge quadratic F_e(s) = a s^2 + b s + c. K = 2 pi i n needs only the
+/// imaginary parts of its logarithms: argconst = arg(c - i eps) - sum_k arg(-r_k) - arg(F0 - i eps).
 template <class T>
 inline std::complex<T> c0_I(const std::complex<T>& sigma, const QuadRoots<T>& roots,
-                            const std::complex<T>& cconst, const std::complex<T>& lf0,
-                            T* mag) noexcept {
+                            const T& argconst, T* mag) noexcept {
   using C = std::complex<T>;
   const T twopi = T(2) * scalar_pi<T>();
   C total(T(0));
-  C k = cconst - lf0;
+  T k = argconst;
   for (int i = 0; i < roots.n; ++i) {
     const C si = c0_S(sigma, roots.r[i], mag);
     total += si;
-    k += std::log(sigma - roots.r[i]);
+    k += c0_arg<T>(sigma - roots.r[i]);
   }
   using std::round;
-  const T n = round(k.imag() / twopi);  // exp(K) = 1 exactly: K = 2 pi i n
+  const T n = round(k / twopi);  // exp(K) = 1 exactly: K = 2 pi i n
   if (n != T(0)) {
     C l;
     if (sigma.imag() != T(0)) {
-      l = std::log(C(T(1)) - sigma) - std::log(-sigma);
+      l = clog_fast(C(T(1)) - sigma) - clog_fast(-sigma);
     } else {
       using std::abs;
       using std::log;
@@ -185,7 +222,7 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
   const T F0 = m[knear] + (gx[knear] * dxk[knear] + gy[knear] * dyk[knear]) / T(2);
   T scale = abs(s01) + abs(s12) + abs(s02) + m[0] + m[1] + m[2];
   const T epsi = scale * std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon();
-  const C lf0 = std::log(C(F0, -epsi));
+  const T argf0 = c0_arg<T>(C(F0, -epsi));
   const C sqlam = lam >= T(0) ? C(sqrt(lam)) : C(T(0), sqrt(-lam));
   // edges (CCW): V0 -> V1, V1 -> V2, V2 -> V0
   const std::array<T, 3> vx{T(0), T(1), T(0)};
@@ -234,10 +271,10 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
     }
     const C cm(c, -epsi);
     const QuadRoots<T> roots = quad_roots<T>(a, b, cm);
-    C cconst = std::log(cm);
-    for (int i = 0; i < roots.n; ++i) cconst -= std::log(-roots.r[i]);
-    if (fin[0]) sum += c0_I<T>(sig[0], roots, cconst, lf0, &mag);
-    if (fin[1]) sum -= c0_I<T>(sig[1], roots, cconst, lf0, &mag);
+    T argconst = c0_arg<T>(cm) - argf0;
+    for (int i = 0; i < roots.n; ++i) argconst -= c0_arg<T>(-roots.r[i]);
+    if (fin[0]) sum += c0_I<T>(sig[0], roots, argconst, &mag);
+    if (fin[1]) sum -= c0_I<T>(sig[1], roots, argconst, &mag);
   }
   C0Eval<T> res;
   res.value = -sum / (T(2) * sqlam);

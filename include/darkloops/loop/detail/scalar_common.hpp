@@ -7,6 +7,7 @@
 #include <complex>
 #include <limits>
 #include <numbers>
+#include <type_traits>
 
 #include <boost/math/constants/constants.hpp>
 
@@ -71,6 +72,30 @@ inline std::complex<T> log1p_(const std::complex<T>& z) noexcept {
   const std::complex<T> d = w - std::complex<T>(T(1));
   if (d == std::complex<T>(T(0))) return z;
   return std::log(w) * (z / d);
+}
+
+/// Principal complex logarithm, cheaper than std::log for built-in floating types: one real
+/// log (log1p near |z| = 1, where the real part cancels) and one atan2, instead of glibc's
+/// exactly rounded x^2 + y^2 - 1. Relative error a few ulp of |ln z| (docs/physics.md §2.1.1).
+/// Zero, non-finite, tiny or huge |z| and non-built-in types go to std::log.
+template <class T>
+inline std::complex<T> clog_fast(const std::complex<T>& z) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T x = z.real();
+    const T y = z.imag();
+    const T r2 = x * x + y * y;
+    constexpr T lo = std::numeric_limits<T>::min() / std::numeric_limits<T>::epsilon();
+    if (!(r2 > lo) || !(r2 <= std::numeric_limits<T>::max())) return std::log(z);
+    using std::atan2;
+    using std::log;
+    using std::log1p;
+    // |z|^2 - 1 = (x - 1)(x + 1) + y^2: absolute error ~eps y^2, small against |ln z| >= |arg z|
+    const T re = (r2 > T(0.5) && r2 < T(2)) ? log1p((x - T(1)) * (x + T(1)) + y * y) / T(2)
+                                            : log(r2) / T(2);
+    return {re, atan2(y, x)};
+  } else {
+    return std::log(z);
+  }
 }
 
 }  // namespace darkloops::loop::detail
