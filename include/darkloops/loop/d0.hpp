@@ -11,7 +11,9 @@
 #include <array>
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <type_traits>
+#include <utility>
 
 #include "darkloops/loop/detail/d0_general.hpp"
 #include "darkloops/loop/detail/scalar_common.hpp"
@@ -20,12 +22,13 @@
 namespace darkloops::loop {
 
 /// D0(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4), eq. (D0.1) of docs/physics.md.
-/// Domain: squared masses > 0 and finite real invariants such that for one of the three
-/// pairings of the four propagators into two pairs (ij)(kl) both invariants lie outside their
-/// two-particle windows, p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2 (true, e.g., when
-/// two opposite invariants vanish or are space-like). All six invariants zero: the closed form
-/// zero::D0, which also allows one vanishing mass. NaN otherwise (massless propagators at
-/// non-zero momenta, no such pairing, negative or non-finite input). Never throws.
+/// Domain: squared masses >= 0 and finite real invariants such that for one of the three
+/// pairings of the four propagators into two pairs (ij)(kl) both pairs have a real null
+/// direction: p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2, always true when m_i or m_j
+/// vanishes (eqs. (D0.4), (D0.12)); e.g. when two opposite invariants vanish or are space-like.
+/// All six invariants zero: the closed form zero::D0 (at most one vanishing mass).
+/// NaN otherwise: IR-divergent configurations (eq. (D0.13)), no such pairing, negative or
+/// non-finite input. Never throws.
 template <class T>
 inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
   using std::abs;
@@ -49,9 +52,6 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
     if (massless >= 2) return detail::scalar_cnan<T>();  // IR-divergent
     return {zero::D0<T>(m1, m2, m3, m4), T(0)};
   }
-  for (const T& m : M)
-    if (!(m > T(0))) return detail::scalar_cnan<T>();
-
   // Invariant between propagators i and j (eq. (D0.2)).
   std::array<std::array<T, 4>, 4> P{};
   P[0][1] = p1;
@@ -60,14 +60,34 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
   P[0][3] = p4;
   P[0][2] = p1p2;
   P[1][3] = p2p3;
-  // k_ij (eq. (D0.3)) and k_ij^2 - 4 = (k_ij - 2)(k_ij + 2), each factor from
-  // ((m_i -+ m_j)^2 - p_ij^2) / (m_i m_j) without cancellation.
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < i; ++j) P[i][j] = P[j][i];
+  bool massless = false;
+  for (const T& mi : M) massless = massless || (mi == T(0));
+  if (massless) {
+    // IR divergences (eq. (D0.13)): a massless propagator i with p_ij^2 = m_j for two j
+    // (soft), or two massless propagators with p_ij^2 = 0 (collinear).
+    for (int i = 0; i < 4; ++i) {
+      if (M[i] != T(0)) continue;
+      int on_shell = 0;
+      for (int j = 0; j < 4; ++j) {
+        if (j == i) continue;
+        if (P[i][j] == M[j]) ++on_shell;
+        if (M[j] == T(0) && P[i][j] == T(0)) return detail::scalar_cnan<T>();
+      }
+      if (on_shell >= 2) return detail::scalar_cnan<T>();
+    }
+  }
+
+  // Quadratic form of the pairing search: scaled (eq. (D0.3)) when every mass is > 0, else
+  // unscaled (eq. (D0.12)). K_ij = k_ij / 2 resp. Y_ij / 2; disc_ij = K_ij^2 - K_ii K_jj from
+  // ((m_i -+ m_j)^2 - p_ij^2) without cancellation, -1 inside the window (complex r).
   std::array<std::array<T, 4>, 4> k{}, disc{};
   const std::array<T, 4> m{sqrt(m1), sqrt(m2), sqrt(m3), sqrt(m4)};
   for (int i = 0; i < 4; ++i) {
-    k[i][i] = T(2);
+    k[i][i] = massless ? M[i] : T(1);
     for (int j = i + 1; j < 4; ++j) {
-      const T mm = sqrt(M[i] * M[j]);
+      const T mm = massless ? T(2) : T(2) * sqrt(M[i] * M[j]);
       const T km2 = ((m[i] - m[j]) * (m[i] - m[j]) - P[i][j]) / mm;
       const T kp2 = ((m[i] + m[j]) * (m[i] + m[j]) - P[i][j]) / mm;
       k[i][j] = k[j][i] = (M[i] + M[j] - P[i][j]) / mm;
@@ -75,18 +95,29 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
       disc[i][j] = disc[j][i] = (km2 >= T(0) || kp2 <= T(0)) ? km2 * kp2 : T(-1);
     }
   }
-  // Pairing with both |k| >= 2: fewest cones (k <= -2 splits an edge in two, eq. (D0.7)),
-  // then farthest from the two-particle windows.
+  // Distance from the window, scale-free: disc / (K_ii K_jj) (= (k^2 - 4) / 4 when scaled),
+  // infinite for a massless end (r = 0).
+  auto window_distance = [&](int i, int j) {
+    const T d = disc[i][j];
+    if (d < T(0)) return d;
+    const T kk = k[i][i] * k[j][j];
+    return (kk > T(0)) ? d / kk : std::numeric_limits<T>::infinity();
+  };
+  // Pairing with real null directions on both diagonals: fewest cones (K_ij < 0 with both
+  // masses > 0 splits an edge in two, eq. (D0.7)), then farthest from the two-particle windows.
   constexpr std::array<std::array<int, 4>, 3> pairings{
       {{0, 2, 1, 3}, {0, 1, 2, 3}, {0, 3, 1, 2}}};
+  auto cones_of = [&](int i, int j) {
+    return (k[i][j] > T(0) || k[i][i] == T(0) || k[j][j] == T(0)) ? 1 : 2;
+  };
   int best = -1, best_cones = 5;
   T best_q = T(0);
   for (int n = 0; n < 3; ++n) {
     const auto& o = pairings[n];
-    const T qa = disc[o[0]][o[1]], qb = disc[o[2]][o[3]];
+    const T qa = window_distance(o[0], o[1]), qb = window_distance(o[2], o[3]);
     const T q = (qa < qb) ? qa : qb;
     if (q < T(0)) continue;
-    const int cones = (k[o[0]][o[1]] > T(0) ? 1 : 2) * (k[o[2]][o[3]] > T(0) ? 1 : 2);
+    const int cones = cones_of(o[0], o[1]) * cones_of(o[2], o[3]);
     if (best < 0 || cones < best_cones || (cones == best_cones && q > best_q)) {
       best = n;
       best_cones = cones;
@@ -95,12 +126,15 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
   }
   if (best < 0) return detail::scalar_cnan<T>();
   // Relabel so that the chosen pairs sit on the diagonals (0,2), (1,3): D0 is symmetric
-  // under all 24 permutations of the propagators (eq. (D0.2)).
-  const auto& o = pairings[best];
+  // under all 24 permutations of the propagators (eq. (D0.2)). A massless end goes first
+  // (its vertex is the null direction, r = 0).
+  std::array<int, 4> o = pairings[best];
+  if (k[o[0]][o[0]] != T(0) && k[o[1]][o[1]] == T(0)) std::swap(o[0], o[1]);
+  if (k[o[2]][o[2]] != T(0) && k[o[3]][o[3]] == T(0)) std::swap(o[2], o[3]);
   const std::array<int, 4> perm{o[0], o[2], o[1], o[3]};
   std::array<std::array<T, 4>, 4> K{};
   for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 4; ++j) K[i][j] = (i == j) ? T(1) : k[perm[i]][perm[j]] / T(2);
+    for (int j = 0; j < 4; ++j) K[i][j] = (i == j) ? k[perm[i]][perm[i]] : k[perm[i]][perm[j]];
   T magnitude = T(0), min_gap = T(1);
   const std::complex<T> v = detail::d0_scaled(K, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]],
                                               magnitude, min_gap);
@@ -113,6 +147,7 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
       return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
     }
   }
+  if (massless) return v;
   return v / (sqrt(M[0] * M[1]) * sqrt(M[2] * M[3]));
 }
 

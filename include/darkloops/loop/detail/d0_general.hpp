@@ -220,7 +220,7 @@ inline std::complex<T> d0_int_log(const D0LogFactor<T>& f) noexcept {
 }
 
 /// One cone of the decomposition along a diagonal (i, j): direction P = e_i - r e_j on the
-/// quadric, partner vertex E, a in [0, c/r] (finite, r > 0) or [0, inf) (r < 0).
+/// quadric, partner vertex E, a in [0, c/r] (finite, r > 0) or [0, inf) (r <= 0).
 template <class T>
 struct D0Cone {
   std::array<T, 4> P{};
@@ -229,21 +229,24 @@ struct D0Cone {
   T r = T(0);
 };
 
-/// D0 * m1 m2 m3 m4 for the scaled Cayley matrix K (K_ii = 1, K_ij = k_ij / 2) whose
-/// diagonals k_02 and k_13 satisfy |k| >= 2 (docs/physics.md eqs. (D0.3)-(D0.8)).
+/// D0 * s for a symmetric matrix K of the quadratic form (eq. (D0.3) with K_ij = k_ij / 2,
+/// K_ii = 1, s = (m1 m2 m3 m4)^(1/2); or eq. (D0.1) with K_ij = Y_ij / 2, K_ii = m_i, s = 1,
+/// eq. (D0.12)) whose diagonals (0, 2), (1, 3) have real null directions:
+/// disc_ij = K_ij^2 - K_ii K_jj >= 0, given without cancellation. K_00 = 0 (K_11 = 0) makes
+/// e_0 (e_1) itself the null direction (r = 0, one infinite cone; docs/physics.md (D0.12)).
 template <class T>
 inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const T& disc02,
                                  const T& disc13, T& magnitude, T& min_gap) noexcept {
   using C = std::complex<T>;
   using std::abs;
   using std::sqrt;
-  // root of r^2 - k r + 1 = 0 with |r| <= 1; disc = k^2 - 4 computed without cancellation
-  auto small_root = [](const T& k, const T& disc) {
-    const T big = (k + (k > T(0) ? T(1) : T(-1)) * sqrt(disc)) / T(2);
-    return T(1) / big;
+  // root of K_jj r^2 - 2 K_ij r + K_ii = 0 with |r| <= (K_ii / K_jj)^(1/2) (the scaled |r| <= 1)
+  auto small_root = [](const T& kii, const T& kij, const T& disc) {
+    if (kii == T(0)) return T(0);
+    return kii / (kij + (kij > T(0) ? T(1) : T(-1)) * sqrt(disc));
   };
-  auto cones = [&](int i, int j, const T& k, const T& disc, std::array<D0Cone<T>, 2>& out) {
-    const T r = small_root(k, disc);
+  auto cones = [&](int i, int j, const T& disc, std::array<D0Cone<T>, 2>& out) {
+    const T r = small_root(K[i][i], K[i][j], disc);
     D0Cone<T> c1;
     c1.P[i] = T(1);
     c1.P[j] = -r;
@@ -254,7 +257,8 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
       out[0] = c1;
       return 1;
     }
-    out[0] = c1;  // x_j >= |r| x_i
+    out[0] = c1;  // x_j >= |r| x_i (r = 0: the whole quadrant, x_j = c)
+    if (r == T(0)) return 1;
     D0Cone<T> c2;  // x_j < |r| x_i: P / |r|, partner e_i
     c2.P[j] = T(1);
     c2.P[i] = -T(1) / r;
@@ -263,8 +267,8 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
     return 2;
   };
   std::array<D0Cone<T>, 2> ca{}, cb{};
-  const int na = cones(0, 2, T(2) * K[0][2], disc02, ca);
-  const int nb = cones(1, 3, T(2) * K[1][3], disc13, cb);
+  const int na = cones(0, 2, disc02, ca);
+  const int nb = cones(1, 3, disc13, cb);
 
   auto bil = [&](const std::array<T, 4>& x, const std::array<T, 4>& y) {
     T s = T(0);
