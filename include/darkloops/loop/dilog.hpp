@@ -70,7 +70,7 @@ static_assert(li2_terms<long double>(li2_umax_complex) <= 22);  // size of the l
 template <class T>
 inline const T* li2_coeffs() noexcept {
   if constexpr (std::numeric_limits<T>::digits <= 64) {
-    static const auto table = [] {
+    static constexpr auto table = [] {  // constant-initialised: no guard on the hot path
       std::array<T, 22> c{};
       for (std::size_t k = 0; k < c.size(); ++k) c[k] = static_cast<T>(li2_bernoulli_ld[k]);
       return c;
@@ -97,16 +97,60 @@ inline Z li2_series(const Z& u) noexcept {
   const T* c = li2_coeffs<T>();
   constexpr int n =
       li2_terms<T>(std::is_same_v<Z, T> ? li2_umax_real : li2_umax_complex);
-  const Z u2 = u * u;
-  // Horner in u^2 for sum_k c_k u^(2k+1)
-  Z s = Z(c[n - 1]);
-  for (int k = n - 2; k >= 0; --k) s = s * u2 + Z(c[k]);
-  return u - u2 / T(4) + s * u2 * u;
+  if constexpr (std::is_same_v<Z, std::complex<T>> && std::is_floating_point_v<T>) {
+    // built-in complex: sum_k c_k v^(k-1) (v = u^2) as even + v odd, two independent Horner
+    // chains in v^2 (half the latency), written out in real arithmetic
+    const T ur = u.real();
+    const T ui = u.imag();
+    const T vr = ur * ur - ui * ui;
+    const T vi = T(2) * ur * ui;
+    const T wr = vr * vr - vi * vi;  // v^2
+    const T wi = T(2) * vr * vi;
+    constexpr int last_even = (n - 1) % 2 == 0 ? n - 1 : n - 2;
+    T er = c[last_even];
+    T ei = T(0);
+    for (int k = last_even - 2; k >= 0; k -= 2) {
+      const T t = er * wr - ei * wi + c[k];
+      ei = er * wi + ei * wr;
+      er = t;
+    }
+    constexpr int last_odd = (n - 1) % 2 == 1 ? n - 1 : n - 2;
+    T orr = c[last_odd];
+    T oi = T(0);
+    for (int k = last_odd - 2; k >= 1; k -= 2) {
+      const T t = orr * wr - oi * wi + c[k];
+      oi = orr * wi + oi * wr;
+      orr = t;
+    }
+    const T sr = er + orr * vr - oi * vi;  // s = E + v O
+    const T si = ei + orr * vi + oi * vr;
+    const T pr = vr * ur - vi * ui;        // u^3
+    const T pi3 = vr * ui + vi * ur;
+    return {ur - vr / T(4) + sr * pr - si * pi3, ui - vi / T(4) + sr * pi3 + si * pr};
+  } else if constexpr (std::is_same_v<Z, T> && std::is_floating_point_v<T>) {
+    const T v = u * u;  // same two chains, real
+    const T w = v * v;
+    constexpr int last_even = (n - 1) % 2 == 0 ? n - 1 : n - 2;
+    constexpr int last_odd = (n - 1) % 2 == 1 ? n - 1 : n - 2;
+    T e = c[last_even];
+    for (int k = last_even - 2; k >= 0; k -= 2) e = e * w + c[k];
+    T o = c[last_odd];
+    for (int k = last_odd - 2; k >= 1; k -= 2) o = o * w + c[k];
+    return u - v / T(4) + (e + v * o) * v * u;
+  } else {
+    const Z u2 = u * u;
+    // Horner in u^2 for sum_k c_k u^(2k+1)
+    Z s = Z(c[n - 1]);
+    for (int k = n - 2; k >= 0; --k) s = s * u2 + Z(c[k]);
+    return u - u2 / T(4) + s * u2 * u;
+  }
 }
 
-/// Li2 for |z| <= 1 (up to rounding): reflection for Re z > 1/2, else the series.
+/// Li2 for |z| <= 1 (up to rounding): reflection for Re z > 1/2, else the series. lnz, when
+/// given, is ln z (known to the inversion), saving one complex log in the reflection.
 template <class T>
-inline std::complex<T> li2_unit(const std::complex<T>& z) noexcept {
+inline std::complex<T> li2_unit(const std::complex<T>& z,
+                                const std::complex<T>* lnz = nullptr) noexcept {
   using C = std::complex<T>;
   const T pi = scalar_pi<T>();
   const T x = z.real();
@@ -116,7 +160,7 @@ inline std::complex<T> li2_unit(const std::complex<T>& z) noexcept {
     using std::log1p;
     if (x > T(0.5)) {  // reflection, 1 - z has Re < 1/2 and |1 - z| <= 1
       // ln z with |z|^2 in (1/4, 1]: log1p of |z|^2 - 1 = (x - 1)(x + 1) + y^2
-      const C lz(log1p((x - T(1)) * (x + T(1)) + y * y) / T(2), atan2(y, x));
+      const C lz = lnz ? *lnz : C(log1p((x - T(1)) * (x + T(1)) + y * y) / T(2), atan2(y, x));
       return C(pi * pi / 6) - lz * clog_fast(C(T(1) - x, -y)) - li2_series<T, C>(-lz);
     }
     // u = -ln(1 - z), |1 - z|^2 - 1 = x (x - 2) + y^2 (accurate relative to |z| as z -> 0)
@@ -130,6 +174,17 @@ inline std::complex<T> li2_unit(const std::complex<T>& z) noexcept {
     }
     return li2_series<T, C>(-log1p_(-z));
   }
+}
+
+/// Re Li2(x) for x > 1 with l = ln x given (shared with callers that also need ln x).
+template <class T>
+inline T li2_above1(const T& x, const T& l) noexcept {
+  using std::log;
+  using std::log1p;
+  const T pi = scalar_pi<T>();
+  const T zeta2 = pi * pi / 6;
+  if (x <= T(2)) return zeta2 - l * log(x - T(1)) - li2_series<T, T>(-l);  // Re of reflection
+  return -li2_series<T, T>(-log1p(-T(1) / x)) + T(2) * zeta2 - l * l / 2;  // Re of inversion
 }
 
 }  // namespace detail
@@ -153,12 +208,8 @@ inline T li2(const T& x) noexcept {
   }
   if (x <= T(0.5)) return detail::li2_series<T, T>(-log1p(-x));
   if (x < T(1)) return zeta2 - log(x) * log1p(-x) - detail::li2_series<T, T>(-log(x));
-  if (x <= T(2)) {  // Re of reflection; 1 - x in [-1, 0)
-    return zeta2 - log(x) * log(x - T(1)) - detail::li2_series<T, T>(-log(x));
-  }
-  // x > 2: Re of inversion, 1/x in (0, 1/2)
-  const T l = log(x);
-  return -detail::li2_series<T, T>(-log1p(-T(1) / x)) + T(2) * zeta2 - l * l / 2;
+  // x > 1: Re of the reflection (1 - x in [-1, 0)) up to 2, Re of the inversion above
+  return detail::li2_above1(x, log(x));
 }
 
 /// Complex dilogarithm Li2(z), principal branch (cut along real z > 1; on the cut the sign of
@@ -177,15 +228,19 @@ inline std::complex<T> li2(const std::complex<T>& z) noexcept {
     if (x <= T(1)) return C(li2(x), T(0));
     bool below = false;
     if constexpr (std::is_floating_point_v<T>) below = std::signbit(y);
-    const T im = pi * log(x);
-    return C(li2(x), below ? -im : im);
+    const T l = log(x);
+    const T im = pi * l;
+    return C(detail::li2_above1(x, l), below ? -im : im);
   }
   const T r2 = x * x + y * y;
   if (r2 > T(1)) {  // inversion (no recursion: |1/z| <= 1 up to rounding)
     const C l = detail::clog_fast(-z);
     using std::isfinite;
     const C inv = isfinite(r2) ? C(x / r2, -y / r2) : C(T(1)) / z;
-    return -detail::li2_unit<T>(inv) - C(zeta2) - l * l / T(2);
+    // ln(1/z) = -ln z = -ln(-z) -+ i pi for Im z >< 0 (absolute accuracy, which is what the
+    // reflection formula needs)
+    const C linv(-l.real(), -l.imag() + (y > T(0) ? -pi : pi));
+    return -detail::li2_unit<T>(inv, &linv) - C(zeta2) - l * l / T(2);
   }
   return detail::li2_unit<T>(z);
 }

@@ -29,8 +29,10 @@ namespace darkloops::loop::detail {
 template <class T>
 inline std::complex<T> li2_on_cut(const T& x, int side) noexcept {
   using std::log;
-  const T im = scalar_pi<T>() * log(x);
-  return {li2(x), side >= 0 ? im : -im};
+  if (!(x > T(1))) return {li2(x), T(0)};  // x = 1 (rounding): Li2(1) = pi^2/6, no Im part
+  const T l = log(x);
+  const T im = scalar_pi<T>() * l;
+  return {li2_above1(x, l), side >= 0 ? im : -im};
 }
 
 /// Li2(w) for the S-function arguments: when w is real up to a relative eps/16 (real roots and
@@ -59,11 +61,38 @@ inline int c0_eta_sign(const T& ia, const T& ib, const T& iab) noexcept {
   return 0;
 }
 
-/// arg z (atan2 for built-in types).
+/// Coarse arg z in (-pi, pi], |error| < 4e-3 (atan t ~ t (pi/4 + 0.273 (1 - t)) on [0, 1] by
+/// octant), with atan2's sign conventions (signed zeros). Used only where a sum of args is
+/// snapped to a multiple of 2 pi (K, eta), so the error budget is pi, not ulps.
 template <class T>
 inline T c0_arg(const std::complex<T>& z) noexcept {
-  using std::atan2;
-  return atan2(z.imag(), z.real());
+  using std::abs;
+  using std::signbit;
+  const T x = z.real();
+  const T y = z.imag();
+  const T ax = abs(x);
+  const T ay = abs(y);
+  constexpr double quarter = 0.7853981633974483;
+  double a = 0;  // angle of (|x|, |y|) in [0, pi/2]
+  if (ax >= ay) {
+    if (ax > T(0)) {
+      const double t = static_cast<double>(ay / ax);
+      a = t * (quarter + 0.273 * (1 - t));
+    }
+  } else {
+    const double t = static_cast<double>(ax / ay);
+    a = 2 * quarter - t * (quarter + 0.273 * (1 - t));
+  }
+  if (x < T(0) || (x == T(0) && signbit(x))) a = 4 * quarter - a;
+  if (y < T(0) || (y == T(0) && signbit(y))) a = -a;
+  return T(a);
+}
+
+/// |Re z| + |Im z| (magnitude for the cancellation estimate; no hypot).
+template <class T>
+inline T c0_l1(const std::complex<T>& z) noexcept {
+  using std::abs;
+  return abs(z.real()) + abs(z.imag());
 }
 
 /// S(sigma, r) = int_0^1 [ln(s - r) - ln(sigma - r)] / (s - sigma) ds for Im r != 0; the path is
@@ -74,7 +103,8 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
   using C = std::complex<T>;
   const T twopi = T(2) * scalar_pi<T>();
   const C z = sigma - r;
-  const auto w = [&](const T& s) { return (sigma - C(s)) / z; };
+  const C zinv = C(T(1)) / z;
+  const auto w = [&](const T& s) { return (sigma - C(s)) * zinv; };
   // 1 - w(s) = (s - r)/z meets the real axis at s_c = Re r - Im r Re z / Im z, where its value
   // is -Im r / Im z (exact rearrangement, stable when Im r is infinitesimal): the path crosses
   // the cut iff Im r and Im z have the same sign.
@@ -101,7 +131,7 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
     const C li_lo = lo_cut ? li2_on_cut<T>(wcut, side) : c0_li2(w(lo));
     const C li_hi = hi_cut ? li2_on_cut<T>(wcut, side) : c0_li2(w(hi));
     total += li_lo - li_hi;
-    *mag += std::abs(li_lo) + std::abs(li_hi);
+    *mag += c0_l1(li_lo) + c0_l1(li_hi);
     // ln(s - r) - ln z - ln(1 - w(s)) = 2 pi i eta(z, 1 - w) with (s - r) = z (1 - w): signs of
     // the imaginary parts at the midpoint; three args when one of them vanishes
     int eta = c0_eta_sign<T>(z.imag(), -wm.imag(), -r.imag());
@@ -120,7 +150,7 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
         lg = C(log(abs((hi - sigma.real()) / (lo - sigma.real()))));
       }
       total += C(T(0), twopi * T(eta)) * lg;
-      *mag += std::abs(twopi * T(eta) * lg);
+      *mag += c0_l1(twopi * T(eta) * lg);
     }
   }
   return total;
@@ -178,7 +208,7 @@ inline std::complex<T> c0_I(const std::complex<T>& sigma, const QuadRoots<T>& ro
       l = C(log(abs((T(1) - sigma.real()) / sigma.real())));
     }
     total += C(T(0), twopi * n) * l;
-    *mag += std::abs(twopi * n * l);
+    *mag += c0_l1(twopi * n * l);
   }
   return total;
 }
@@ -187,7 +217,7 @@ inline std::complex<T> c0_I(const std::complex<T>& sigma, const QuadRoots<T>& ro
 template <class T>
 struct C0Eval {
   std::complex<T> value;
-  T loss;  // sum of |terms| / |sum|
+  T loss;  // sum of the terms' |Re| + |Im| over |sum|
 };
 
 /// General C0 by the apex decomposition. m = squared masses (m0,m1,m2); s01 = p1, s12 = p2,
@@ -250,7 +280,7 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
     const C nminus = C(-b) - dsq;
     std::array<C, 2> sig;
     std::array<bool, 2> fin{true, true};
-    if (std::abs(nplus) >= std::abs(nminus)) {
+    if (c0_l1(nplus) >= c0_l1(nminus)) {
       if (a == T(0)) {
         fin[0] = false;
       } else {
