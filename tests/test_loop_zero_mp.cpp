@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -303,6 +304,52 @@ TEST_CASE("fast paths agree with the generic engine in 50 digits") {
     if (!boost::multiprecision::isnan(e4)) CHECK(abs(c4 - e4) <= tol * abs(e4));
     CHECK(boost::multiprecision::isnan(a4) == boost::multiprecision::isnan(b4));
   }
+}
+
+namespace {
+/// Max relative error, in eps(T), of taylor_fast<T, K, n> against taylor_dd in 50 digits on
+/// node sets spread over the whole window of order n-1 (spread 0, tiny, up to the edge).
+template <class T, int K, int n>
+double taylor_fast_worst(std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> u(0, 1);
+  const double w = zd::taylor_window_for<T>(n - 1);
+  double worst = 0;
+  for (int i = 0; i < 400; ++i) {
+    const double spread = i % 4 == 0 ? 0.0 : w * std::pow(u(rng), i % 4 == 1 ? 12.0 : 1.0);
+    const double c = std::pow(10.0, 8 * u(rng) - 4);
+    std::array<T, n> x;
+    std::array<mp, n> X;
+    for (int l = 0; l < n; ++l) {
+      const double t = l == 0 ? -1.0 : l == n - 1 ? 1.0 : 2 * u(rng) - 1;
+      x[l] = static_cast<T>(c * (1 + spread * t));
+    }
+    std::sort(x.begin(), x.end());
+    for (int l = 0; l < n; ++l) X[l] = mp(x[l]);
+    const T f = zd::taylor_fast<T, K, n>(x);
+    const mp ref = zd::taylor_dd<mp>(K, X.data(), n);
+    const double e = (abs(mp(f) - ref) / abs(ref)).convert_to<double>() /
+                     double(std::numeric_limits<T>::epsilon());
+    worst = std::max(worst, e);
+  }
+  return worst;
+}
+template <class T>
+double taylor_fast_worst_all(std::mt19937_64& rng) {  // the (K, n) the fast paths use
+  return std::max({taylor_fast_worst<T, 0, 3>(rng), taylor_fast_worst<T, 1, 3>(rng),
+                   taylor_fast_worst<T, 1, 4>(rng), taylor_fast_worst<T, 2, 4>(rng)});
+}
+}  // namespace
+
+TEST_CASE("table-driven Taylor sums of the fast paths vs 50 digits, float/double/long double") {
+  // taylor_fast: compile-time coefficient and J tables, interleaved h_t recurrences.
+  // Tolerance 8 eps(T): truncation <= eps/16 by construction, plus ~J roundings of terms
+  // that decrease geometrically.
+  std::mt19937_64 rng(41);
+  const double worst[3] = {taylor_fast_worst_all<float>(rng), taylor_fast_worst_all<double>(rng),
+                           taylor_fast_worst_all<long double>(rng)};
+  MESSAGE("taylor_fast max error in eps(T): float " << worst[0] << ", double " << worst[1]
+                                                    << ", long double " << worst[2]);
+  for (double e : worst) CHECK(e <= 8);
 }
 
 TEST_CASE("both sides of every Taylor-window switch") {

@@ -46,12 +46,12 @@ template <class T>
 inline T B0(T m1, T m2, T mu2 = T(1)) noexcept {
   using namespace detail_api;
   if (!valid<T>(m1, m2) || !valid_scale(mu2)) return nan<T>();
-  using loop::zero::detail::ln_dd1;
+  using loop::zero::detail::ln_dd1_sorted;
   using loop::zero::detail::log_;
   loop::zero::detail::sort2(m1, m2);
   if (m2 == T(0)) return nan<T>();
   // Leibniz: (x ln(x/mu2))[a,b] = a ln[a,b] + ln(b/mu2), a <= b.
-  return T(1) - (m1 == T(0) ? T(0) : m1 * ln_dd1(m1, m2)) - log_(m2 / mu2);
+  return T(1) - (m1 == T(0) ? T(0) : m1 * ln_dd1_sorted(m1, m2)) - log_(m2 / mu2);
 }
 
 /// B1(0; m1, m2) = int_0^1 x ln(Delta/mu2) = (1/2)(x^2 ln(x/mu2))[m1,m2,m2] - 3/4.
