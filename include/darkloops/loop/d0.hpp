@@ -95,49 +95,16 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
       disc[i][j] = disc[j][i] = (km2 >= T(0) || kp2 <= T(0)) ? km2 * kp2 : T(-1);
     }
   }
-  // Distance from the window, scale-free: disc / (K_ii K_jj) (= (k^2 - 4) / 4 when scaled),
-  // infinite for a massless end (r = 0).
-  auto window_distance = [&](int i, int j) {
-    const T d = disc[i][j];
-    if (d < T(0)) return d;
-    const T kk = k[i][i] * k[j][j];
-    return (kk > T(0)) ? d / kk : std::numeric_limits<T>::infinity();
-  };
-  // Pairing with real null directions on both diagonals: fewest cones (K_ij < 0 with both
-  // masses > 0 splits an edge in two, eq. (D0.7)), then farthest from the two-particle windows.
-  constexpr std::array<std::array<int, 4>, 3> pairings{
-      {{0, 2, 1, 3}, {0, 1, 2, 3}, {0, 3, 1, 2}}};
-  auto cones_of = [&](int i, int j) {
-    return (k[i][j] > T(0) || k[i][i] == T(0) || k[j][j] == T(0)) ? 1 : 2;
-  };
-  int best = -1, best_cones = 5;
-  T best_q = T(0);
-  for (int n = 0; n < 3; ++n) {
-    const auto& o = pairings[n];
-    const T qa = window_distance(o[0], o[1]), qb = window_distance(o[2], o[3]);
-    const T q = (qa < qb) ? qa : qb;
-    if (q < T(0)) continue;
-    const int cones = cones_of(o[0], o[1]) * cones_of(o[2], o[3]);
-    if (best < 0 || cones < best_cones || (cones == best_cones && q > best_q)) {
-      best = n;
-      best_cones = cones;
-      best_q = q;
-    }
-  }
-  if (best < 0) return detail::scalar_cnan<T>();
-  // Relabel so that the chosen pairs sit on the diagonals (0,2), (1,3): D0 is symmetric
-  // under all 24 permutations of the propagators (eq. (D0.2)). A massless end goes first
-  // (its vertex is the null direction, r = 0).
-  std::array<int, 4> o = pairings[best];
-  if (k[o[0]][o[0]] != T(0) && k[o[1]][o[1]] == T(0)) std::swap(o[0], o[1]);
-  if (k[o[2]][o[2]] != T(0) && k[o[3]][o[3]] == T(0)) std::swap(o[2], o[3]);
-  const std::array<int, 4> perm{o[0], o[2], o[1], o[3]};
-  std::array<std::array<T, 4>, 4> K{};
-  for (int i = 0; i < 4; ++i)
-    for (int j = 0; j < 4; ++j) K[i][j] = (i == j) ? k[perm[i]][perm[i]] : k[perm[i]][perm[j]];
+  // Pairing with real null directions on both diagonals (eq. (D0.7)); else split the cone
+  // (eq. (D0.14)); NaN when neither works.
   T magnitude = T(0), min_gap = T(1);
-  const std::complex<T> v = detail::d0_scaled(K, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]],
-                                              magnitude, min_gap);
+  std::complex<T> v;
+  std::array<int, 4> perm{};
+  if (detail::d0_pairing(k, disc, perm) >= T(0)) {
+    v = detail::d0_cone(k, disc, perm, magnitude, min_gap);
+  } else if (!detail::d0_split(k, disc, v, magnitude, min_gap)) {
+    return detail::scalar_cnan<T>();
+  }
   if constexpr (std::is_same_v<T, double>) {
     // Ill-conditioned points (cancellation among the pieces beyond 1e4, or a root of the
     // denominator within 1e-4 of a root of a logarithm's argument): redo in long double

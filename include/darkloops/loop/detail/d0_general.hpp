@@ -411,4 +411,130 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
   return total;
 }
 
+template <class T>
+using D0Mat = std::array<std::array<T, 4>, 4>;
+
+/// The pairing of a cone's four generators into two diagonals with real null directions
+/// (disc >= 0 on both), fewest cones first, then farthest from the two-particle windows
+/// (docs/physics.md (D0.7), (D0.12)). perm puts the pairs on (0, 2), (1, 3), a null
+/// generator (K_ii = 0) first in its pair. Returns the smaller window distance, < 0 if none.
+template <class T>
+inline T d0_pairing(const D0Mat<T>& K, const D0Mat<T>& disc, std::array<int, 4>& perm) noexcept {
+  auto distance = [&](int i, int j) {
+    const T d = disc[i][j];
+    if (d < T(0)) return d;
+    const T kk = K[i][i] * K[j][j];
+    return (kk > T(0)) ? d / kk : std::numeric_limits<T>::infinity();
+  };
+  auto cones_of = [&](int i, int j) {
+    if (K[i][i] == T(0) || K[j][j] == T(0)) return 1;
+    const bool r_positive = (K[i][i] > T(0)) == (K[i][j] > T(0));
+    return r_positive ? 1 : 2;
+  };
+  constexpr std::array<std::array<int, 4>, 3> pairings{{{0, 2, 1, 3}, {0, 1, 2, 3}, {0, 3, 1, 2}}};
+  int best = -1, best_cones = 5;
+  T best_q = T(-1);
+  for (int n = 0; n < 3; ++n) {
+    const auto& o = pairings[n];
+    const T qa = distance(o[0], o[1]), qb = distance(o[2], o[3]);
+    const T q = (qa < qb) ? qa : qb;
+    if (q < T(0)) continue;
+    const int cones = cones_of(o[0], o[1]) * cones_of(o[2], o[3]);
+    if (best < 0 || cones < best_cones || (cones == best_cones && q > best_q)) {
+      best = n;
+      best_cones = cones;
+      best_q = q;
+    }
+  }
+  if (best < 0) return T(-1);
+  std::array<int, 4> o = pairings[best];
+  if (K[o[0]][o[0]] != T(0) && K[o[1]][o[1]] == T(0)) std::swap(o[0], o[1]);
+  if (K[o[2]][o[2]] != T(0) && K[o[3]][o[3]] == T(0)) std::swap(o[2], o[3]);
+  perm = {o[0], o[2], o[1], o[3]};
+  return best_q;
+}
+
+/// The orthant integral of eq. (D0.3)/(D0.1) for the form K with the pairing perm.
+template <class T>
+inline std::complex<T> d0_cone(const D0Mat<T>& K, const D0Mat<T>& disc, const std::array<int, 4>& perm,
+                               T& magnitude, T& min_gap) noexcept {
+  D0Mat<T> Kp{};
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) Kp[i][j] = K[perm[i]][perm[j]];
+  T mag = T(0), gap = T(1);
+  const std::complex<T> v = d0_scaled(Kp, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]], mag, gap);
+  magnitude += mag;
+  if (gap < min_gap) min_gap = gap;
+  return v;
+}
+
+/// Cone splitting (docs/physics.md (D0.14)): when no pairing has real null directions, split
+/// the orthant along the ray v = e_k + lambda e_l of an edge, into cone(.., e_k -> stays,
+/// e_l -> v) (Jacobian lambda) and cone(.., e_k -> v, ..) (Jacobian 1); in the generators of
+/// each sub-cone the form is K' = G^T K G and new planes (v, e_t) may carry real null
+/// directions. Scans the six edges and lambda = s 2^(n/2), |n| <= 12, s = (|K_kk / K_ll|)^(1/2),
+/// and takes the split whose worse sub-cone is farthest from its windows, the score capped by
+/// |Q(v)| / (|K_kk| + 2 lambda |K_kl| + lambda^2 |K_ll|) (cancellation in Q(v)). false: none works.
+template <class T>
+inline bool d0_split(const D0Mat<T>& K, const D0Mat<T>& disc, std::complex<T>& value, T& magnitude,
+                     T& min_gap) noexcept {
+  using std::abs;
+  using std::sqrt;
+  T best_q = T(-1), best_lam = T(0);
+  int best_k = -1, best_l = -1;
+  std::array<int, 4> best_p1{}, best_p2{};
+  D0Mat<T> best_K1{}, best_K2{}, best_d1{}, best_d2{};
+  for (int k = 0; k < 4; ++k) {
+    for (int l = k + 1; l < 4; ++l) {
+      const T s = (K[k][k] != T(0) && K[l][l] != T(0)) ? sqrt(abs(K[k][k] / K[l][l])) : T(1);
+      const T root2 = sqrt(T(2));
+      T lam = s / T(64) / root2;
+      for (int n = -12; n <= 12; ++n) {
+        lam *= root2;  // s 2^(n/2)
+        // sub-cone 1: e_l -> v; sub-cone 2: e_k -> v
+        D0Mat<T> K1 = K, K2 = K, d1 = disc, d2 = disc;
+        const T vv = K[k][k] + T(2) * lam * K[k][l] + lam * lam * K[l][l];
+        std::array<T, 4> vt{};
+        for (int t = 0; t < 4; ++t) vt[t] = K[k][t] + lam * K[l][t];
+        for (int t = 0; t < 4; ++t) {
+          K1[l][t] = K1[t][l] = vt[t];
+          K2[k][t] = K2[t][k] = vt[t];
+        }
+        K1[l][l] = K2[k][k] = vv;
+        for (int t = 0; t < 4; ++t) {
+          if (t != l) d1[l][t] = d1[t][l] = K1[l][t] * K1[l][t] - vv * K1[t][t];
+          if (t != k) d2[k][t] = d2[t][k] = K2[k][t] * K2[k][t] - vv * K2[t][t];
+        }
+        // K'_vv = Q(v) from a sum that cancels when v is nearly null: its relative size caps
+        // the score (a nearly null v makes every window distance of its planes huge).
+        const T cond = abs(vv) / (abs(K[k][k]) + T(2) * lam * abs(K[k][l]) + lam * lam * abs(K[l][l]));
+        if (!(cond > best_q)) continue;
+        std::array<int, 4> p1{}, p2{};
+        const T q1 = d0_pairing(K1, d1, p1);
+        if (!(q1 > best_q)) continue;
+        const T q2 = d0_pairing(K2, d2, p2);
+        T q = (q1 < q2) ? q1 : q2;
+        if (cond < q) q = cond;
+        if (q > best_q) {
+          best_q = q;
+          best_lam = lam;
+          best_k = k;
+          best_l = l;
+          best_p1 = p1;
+          best_p2 = p2;
+          best_K1 = K1;
+          best_K2 = K2;
+          best_d1 = d1;
+          best_d2 = d2;
+        }
+      }
+    }
+  }
+  if (best_k < 0 || best_q < T(0)) return false;
+  value = best_lam * d0_cone(best_K1, best_d1, best_p1, magnitude, min_gap) +
+          d0_cone(best_K2, best_d2, best_p2, magnitude, min_gap);
+  (void)best_l;
+  return true;
+}
+
 }  // namespace darkloops::loop::detail
