@@ -112,14 +112,17 @@ double d0_quadrature(const Args& a) {
       0.0, 1.0);
 }
 
-// Random kinematics: masses^2 log-uniform over 10^(-3..3) times a scale, with a share of
-// near-degenerate masses m (1 +- 10^-k); invariants of either sign, log-uniform magnitudes,
-// a share of them exactly zero.
-Args random_point(std::mt19937_64& g) {
+// Random kinematics: masses^2 log-uniform over 10^(-3..3) (ratios up to 1e6), 30 % of the
+// draws with a near-degenerate pair m (1 +- 10^-k), k = 1..10, each mass 0 with probability
+// p_massless; invariants of either sign, log-uniform magnitudes 10^(-3.5..3.5), 20 % exactly zero.
+Args random_point(std::mt19937_64& g, double p_massless = 0.0) {
   std::uniform_real_distribution<double> u(0.0, 1.0);
   Args a{};
   for (int i = 6; i < 10; ++i) a[i] = std::pow(10.0, 6.0 * u(g) - 3.0);
   if (u(g) < 0.3) a[7] = a[6] * (1.0 + std::pow(10.0, -1.0 - 9.0 * u(g)) * (u(g) < 0.5 ? -1 : 1));
+  if (p_massless > 0)  // massless propagators (IR-divergent draws give NaN, skipped)
+    for (int i = 6; i < 10; ++i)
+      if (u(g) < p_massless) a[i] = 0.0;
   for (int i = 0; i < 6; ++i) {
     const double r = u(g);
     if (r < 0.2) {
@@ -231,14 +234,20 @@ TEST_CASE("D0: approaches the zero-momentum closed form as the invariants vanish
 }
 
 TEST_CASE("D0: double vs 50-digit on random points") {
-  // 50-digit D0 costs ~10 ms per call, so a few hundred points keep this test at a few
-  // seconds; DARKLOOPS_D0_MP_POINTS raises the number (docs/validation.md quotes a larger run).
-  int target = 300;
+  // 10^4 points (issue 3) at ~5 ms per 50-digit call: ~50 s in Release. Under ASan (-O1,
+  // ~10x slower) 150 points keep the sanitizer run at ~1 min: it checks memory and UB on
+  // every branch, the accuracy figure is the Release one. DARKLOOPS_D0_MP_POINTS overrides.
+#if defined(__SANITIZE_ADDRESS__)
+  int target = 150;
+#else
+  int target = 10000;
+#endif
   if (const char* env = std::getenv("DARKLOOPS_D0_MP_POINTS")) target = std::max(1, std::atoi(env));
   std::mt19937_64 g(42);
   int done = 0, nan_count = 0;
-  double worst = 0;
+  double worst = 0, worst300 = 0;
   Args worst_a{};
+  std::vector<double> errs;
   while (done < target) {
     const Args a = random_point(g);
     const cd v = d0(a);
@@ -250,22 +259,64 @@ TEST_CASE("D0: double vs 50-digit on random points") {
                                 mp50(a[5]), mp50(a[6]), mp50(a[7]), mp50(a[8]), mp50(a[9]));
     const cd wd(static_cast<double>(w.real()), static_cast<double>(w.imag()));
     const double e = crel(v, wd);
+    errs.push_back(e);
+    if (done < 300) worst300 = std::max(worst300, e);
     if (e > worst) {
       worst = e;
       worst_a = a;
     }
     ++done;
   }
-  MESSAGE("D0 double vs 50 digits: ", done, " points, max relative error ", worst,
-          " (", nan_count, " random points outside the domain)");
+  std::sort(errs.begin(), errs.end());
+  MESSAGE("D0 double vs 50 digits: ", done, " points, median ", errs[errs.size() / 2], ", p99 ",
+          errs[errs.size() * 99 / 100], ", max relative error ", worst, " (", nan_count,
+          " random points NaN: IR-divergent draws or outside the domain)");
   INFO("worst point: ", worst_a[0], " ", worst_a[1], " ", worst_a[2], " ", worst_a[3], " ",
        worst_a[4], " ", worst_a[5], " m ", worst_a[6], " ", worst_a[7], " ", worst_a[8], " ",
        worst_a[9]);
-  // Measured maximum 2.3e-9 on these 300 points (and on 1000), median 3e-16: the tail comes
-  // from points with mass ratios up to 1e6 and |p^2| / m^2 up to 1e9, where roots of the
-  // quadratics cluster within ~1e-4 of each other even after the long-double rescue
-  // (docs/validation.md). The bound asserts that tail with a factor ~4.
-  CHECK(worst <= 1e-8);
+  // The first 300 points (the former sample of this test): measured maximum 2.3e-9, median
+  // 3e-16: the tail comes from points with mass ratios up to 1e6 and |p^2| / m^2 up to 1e9,
+  // where roots of the quadratics cluster within ~1e-4 of each other even after the
+  // long-double rescue (docs/validation.md). The bound asserts that tail with a factor ~4.
+  CHECK(worst300 <= 1e-8);
+  // All 10^4 points: measured max 1.3e-8 (near-degenerate pair 808.6 / 810.7, a mass^2 1.8e-3,
+  // invariants ~1e-3), p99 6.6e-13; bounds with the same factor ~4.
+  if (done >= 10000) {
+    CHECK(worst <= 5e-8);
+    CHECK(errs[errs.size() * 99 / 100] <= 3e-12);
+  }
+}
+
+TEST_CASE("D0: double vs 50-digit with massless propagators") {
+  // The wide generator with each mass 0 with probability 0.2 (double evaluates such points in
+  // long double). 2000 points, ~10 s in Release; 40 under ASan (see above).
+#if defined(__SANITIZE_ADDRESS__)
+  const int target = 40;
+#else
+  const int target = 2000;
+#endif
+  std::mt19937_64 g(4242);
+  int done = 0, massless = 0, above = 0;
+  double worst = 0;
+  while (done < target) {
+    const Args a = random_point(g, 0.2);
+    const cd v = d0(a);
+    if (std::isnan(v.real())) continue;
+    const auto w = dl::D0<mp50>(mp50(a[0]), mp50(a[1]), mp50(a[2]), mp50(a[3]), mp50(a[4]),
+                                mp50(a[5]), mp50(a[6]), mp50(a[7]), mp50(a[8]), mp50(a[9]));
+    const double e = crel(v, cd(static_cast<double>(w.real()), static_cast<double>(w.imag())));
+    worst = std::max(worst, e);
+    above += (e > 1e-8) ? 1 : 0;
+    massless += (a[6] == 0 || a[7] == 0 || a[8] == 0 || a[9] == 0) ? 1 : 0;
+    ++done;
+  }
+  MESSAGE("D0 massless sample: ", done, " points (", massless, " with massless lines), max relative error ",
+          worst, ", ", above, " above 1e-8");
+  // Known tail (docs/validation.md): massless lines next to masses^2 ~1e-2..1e-3 and
+  // invariants ~1e2..1e3 lose up to 1.3e-5 even in long double (2 of 4000 points above 1e-8
+  // with the 0.1 share). Asserted: the tail stays rare (<= 0.5 %) and bounded by 1e-4.
+  CHECK(above <= target / 200);
+  CHECK(worst <= 1e-4);
 }
 
 TEST_CASE("D0: double vs 50-digit in the benchmark region") {

@@ -11,6 +11,7 @@
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
+#include <vector>
 
 #include "support/dirac.hpp"
 
@@ -270,4 +271,215 @@ TEST_CASE("fast lepton loop functions agree with the loop:: divided-difference e
       CHECK(F == doctest::Approx(loop::box_F(x, y)).epsilon(1e-11));
       CHECK(G == doctest::Approx(loop::box_G(x, y)).epsilon(1e-11));
     }
+}
+
+namespace {
+
+/// |a - b| <= tol max(|a|, |b|) (both zero passes).
+bool rel_close(double a, double b, double tol) { return std::abs(a - b) <= tol * std::max(std::abs(a), std::abs(b)); }
+bool rel_close(const Matrix3c& a, const Matrix3c& b, double tol) {
+  return (a - b).cwiseAbs().maxCoeff() <= tol * std::max(a.cwiseAbs().maxCoeff(), b.cwiseAbs().maxCoeff());
+}
+
+/// Random physical model points, including exact degeneracies that send the shared loop table to
+/// its loop:: fallbacks (m_eta1+ = m_eta2+, m_phi = M_N, mu = 0).
+std::vector<Model> random_models(std::uint64_t seed, int n) {
+  dt::Random r(seed);
+  std::vector<Model> out;
+  for (int i = 0; out.size() < static_cast<std::size_t>(n) && i < 10 * n; ++i) {
+    Parameters p = presets::paper_benchmark(0.6, 0.25);
+    p.M_N = r.uniform(300.0, 2000.0);
+    p.m_eta0 = Vector2d(r.uniform(300.0, 1200.0), r.uniform(300.0, 1200.0));
+    p.m_etapm = p.m_eta0 + Vector2d(r.uniform(0.0, 100.0), r.uniform(0.0, 100.0));
+    p.m_phi = r.uniform(300.0, 2000.0);
+    p.mu = Vector2c(r.complex_unit_disk(800.0), r.complex_unit_disk(800.0));
+    p.kappa = Vector3c(r.complex_unit_disk(0.1), r.complex_unit_disk(0.1), r.complex_unit_disk(0.1));
+    p.Y_S = Vector3c(r.complex_unit_disk(0.5), r.complex_unit_disk(0.5), r.complex_unit_disk(0.5));
+    p.sin_theta = r.uniform(-0.9, 0.9);
+    p.theta_im = r.uniform(-0.5, 0.5);
+    p.oscillation = OscillationData::de_salas_2021(i % 2 == 0 ? Ordering::normal : Ordering::inverted);
+    if (i % 4 == 1) p.m_etapm(1) = p.m_etapm(0);
+    if (i % 4 == 2) p.m_phi = p.M_N;
+    if (i % 8 == 3) p.mu = Vector2c::Zero();
+    try {
+      out.emplace_back(p);
+    } catch (const darkloops::error&) {  // tachyonic draws (large mu) are skipped
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("predict_leptons equals the individual functors at random model points (<= 1e-12)") {
+  // The one-pass evaluation shares one loop table; each functor builds its own. Both run the same
+  // arithmetic, so agreement is expected to rounding; 1e-12 relative is the contract of issue 5.
+  const auto models = random_models(2024, 24);
+  REQUIRE(models.size() >= 20);
+  constexpr double tol = 1e-12;
+  for (const Model& m : models) {
+    const LeptonPredictions r = predict_leptons(m);
+    CHECK(rel_close(r.delta_ae, DeltaA{Lepton::e}(m), tol));
+    CHECK(rel_close(r.delta_amu, DeltaA{Lepton::mu}(m), tol));
+    CHECK(rel_close(r.delta_atau, DeltaA{Lepton::tau}(m), tol));
+    CHECK(rel_close(r.BR_mu_e_gamma, BRRadiative{Lepton::mu, Lepton::e}(m), tol));
+    CHECK(rel_close(r.BR_tau_e_gamma, BRRadiative{Lepton::tau, Lepton::e}(m), tol));
+    CHECK(rel_close(r.BR_tau_mu_gamma, BRRadiative{Lepton::tau, Lepton::mu}(m), tol));
+    CHECK(rel_close(r.BR_mu_3e, BRThreeBody{Lepton::mu, Lepton::e}(m), tol));
+    CHECK(rel_close(r.BR_tau_3e, BRThreeBody{Lepton::tau, Lepton::e}(m), tol));
+    CHECK(rel_close(r.BR_tau_3mu, BRThreeBody{Lepton::tau, Lepton::mu}(m), tol));
+    CHECK(rel_close(r.CR_mu_e_Al, CRMuE{inputs::leptons::aluminium}(m), tol));
+    CHECK(rel_close(r.CR_mu_e_Ti, CRMuE{inputs::leptons::titanium}(m), tol));
+    CHECK(rel_close(r.CR_mu_e_Au, CRMuE{inputs::leptons::gold}(m), tol));
+    const auto s = lepton_sector(m);
+    const auto d = lepton_dipoles(s);
+    const auto p = lepton_penguins(s);
+    CHECK(rel_close(r.dipoles.A_L, d.A_L, tol));
+    CHECK(rel_close(r.dipoles.A_R, d.A_R, tol));
+    CHECK(rel_close(r.penguins.AND_L, p.AND_L, tol));
+    CHECK(rel_close(r.penguins.FZ_L, p.FZ_L, tol));
+    CHECK(rel_close(r.penguins.FZ_R, p.FZ_R, tol));
+    for (int q = 0; q < 12; ++q) {
+      const auto nq = static_cast<NeutrinoQuantity>(q);
+      CHECK(rel_close(neutrino_quantity(r.neutrino, nq), NeutrinoObservable{nq}(m), tol));
+    }
+  }
+}
+
+TEST_CASE("shared loop table agrees with the loop:: functions, fallbacks included") {
+  // Reference: loop::zero::C00/B1 (divided-difference engine), loop::box_F/G and the
+  // dipole/penguin functions of loop/dimensionless.hpp — an independent implementation of the
+  // same definitions. Masses: random, plus exact and near degeneracies (1%, 6%: inside and just
+  // outside the 5% closed-form window) and m = M. Tolerances: the dipole/box closed forms lose at
+  // most ~eps/0.05^3 ~ 2e-12 at their window edges (1e-11 as in the test above); C00 = 3/8 - f/4
+  // is a first divided difference of the well-conditioned g(x) = x^2 ln x/(x-1) (loss <= eps/0.05)
+  // or a Taylor-free fallback: 1e-13 of |3/8| + |f/4|.
+  namespace dl = detail::leptons;
+  dt::Random r(77);
+  const double rel[] = {0.0, 0.01, 0.06, 0.3};
+  for (int trial = 0; trial < 40; ++trial) {
+    LeptonSector s;
+    s.M_N = r.uniform(300.0, 2000.0);
+    const double m0 = r.uniform(300.0, 2000.0);
+    const double a = rel[trial % 4], b = rel[(trial / 4) % 4];
+    s.m_H = Vector3d(m0, m0 * (1.0 + a), trial % 5 == 0 ? s.M_N : m0 * (1.0 + a) * (1.0 + b) + r.uniform(0.0, 500.0));
+    if (trial % 7 == 0) s.m_H(0) = s.M_N * (1.0 + 0.5 * a);
+    const auto T = dl::loop_table(s);
+    const double M2 = s.M_N * s.M_N;
+    for (int k = 0; k < 3; ++k) {
+      const double mk2 = s.m_H(k) * s.m_H(k), t = M2 / mk2;
+      CHECK(T.dip[k].F2 == doctest::Approx(loop::dipole_F2(t)).epsilon(1e-11));
+      CHECK(T.dip[k].G2 == doctest::Approx(loop::dipole_G2(t)).epsilon(1e-11));
+      CHECK(T.dip[k].G2p == doctest::Approx(loop::penguin_G2p(t)).epsilon(1e-11));
+      const double b1 = loop::zero::B1(M2, mk2, M2);
+      CHECK(std::abs(T.B1[k] - b1) < 1e-13 * (0.75 + std::abs(b1)));
+      for (int l = 0; l < 3; ++l) {
+        const double ml2 = s.m_H(l) * s.m_H(l), c00 = loop::zero::C00(M2, mk2, ml2, M2);
+        CHECK(std::abs(T.C00[k][l] - c00) < 1e-13 * (0.375 + std::abs(c00 - 0.375)));
+        const double F = loop::box_F(mk2 / M2, ml2 / M2), G = loop::box_G(mk2 / M2, ml2 / M2);
+        CHECK(T.box.d00[k][l] == doctest::Approx(-F / (4.0 * M2)).epsilon(1e-11));
+        CHECK(T.box.d0[k][l] == doctest::Approx(-G / (M2 * M2)).epsilon(1e-11));
+      }
+    }
+  }
+}
+
+TEST_CASE("four-lepton boxes: factorised form equals the literal double sum over (k, l)") {
+  // Reference: the Dirac + Majorana-crossed box sum written term by term over k, l and both
+  // flavour assignments of the crossed box (docs/physics.md §5.4, before the factorisation of
+  // §5.8). Exact algebra, different order of operations: 1e-13 of the largest coefficient.
+  const LeptonSector s = random_sector(31);
+  const auto B = detail::leptons::box_table(s);
+  const double M2 = s.M_N * s.M_N, f = 1.0 / (16 * pi * pi);
+  for (auto [b, a] : {std::pair{0, 1}, std::pair{0, 2}, std::pair{1, 2}}) {
+    const Matrix3c &L = s.cL, &R = s.cR;
+    FourLeptonCoefficients ref;
+    cplx TR{}, TL{};
+    using std::conj;
+    for (int k = 0; k < 3; ++k)
+      for (int l = 0; l < 3; ++l) {
+        const double d00 = B.d00[k][l], d0m = M2 * B.d0[k][l];
+        ref.V_LL += f * d00 * conj(L(b, k)) * L(a, l) * conj(L(b, l)) * L(b, k);
+        ref.V_LR += f * d00 * conj(L(b, k)) * L(a, l) * conj(R(b, l)) * R(b, k);
+        ref.V_RL += f * d00 * conj(R(b, k)) * R(a, l) * conj(L(b, l)) * L(b, k);
+        ref.V_RR += f * d00 * conj(R(b, k)) * R(a, l) * conj(R(b, l)) * R(b, k);
+        ref.S_RR += f * d0m * conj(L(b, k)) * R(a, l) * conj(L(b, l)) * R(b, k);
+        ref.S_LL += f * d0m * conj(R(b, k)) * L(a, l) * conj(R(b, l)) * L(b, k);
+        ref.V_RL += -0.5 * f * d0m * conj(L(b, k)) * R(a, l) * conj(R(b, l)) * L(b, k);
+        ref.V_LR += -0.5 * f * d0m * conj(R(b, k)) * L(a, l) * conj(L(b, l)) * R(b, k);
+        const double fX = 0.5 * f;
+        for (int ord = 0; ord < 2; ++ord) {
+          const int cc = ord == 0 ? a : b, dd = ord == 0 ? b : a;
+          const cplx mLL = conj(L(b, k)) * conj(L(b, l)) * L(cc, k) * L(dd, l);
+          const cplx mRR = conj(R(b, k)) * conj(R(b, l)) * R(cc, k) * R(dd, l);
+          const cplx mLR = conj(L(b, k)) * conj(L(b, l)) * R(cc, k) * R(dd, l);
+          const cplx mRL = conj(R(b, k)) * conj(R(b, l)) * L(cc, k) * L(dd, l);
+          ref.V_LL += fX * d0m * 0.5 * mLL;
+          ref.V_RR += fX * d0m * 0.5 * mRR;
+          ref.S_RR += -0.5 * fX * d0m * mLR;
+          TR += 0.125 * fX * d0m * mLR;
+          ref.S_LL += -0.5 * fX * d0m * mRL;
+          TL += 0.125 * fX * d0m * mRL;
+          const cplx pL = conj(L(b, k)) * conj(R(b, l)), pR = conj(R(b, k)) * conj(L(b, l));
+          const cplx qR = L(cc, k) * R(dd, l), qL = R(cc, k) * L(dd, l);
+          const double g = -fX * d00;
+          if (ord == 1) {
+            ref.V_RL += g * pL * qR;
+            ref.V_LR += -g * pL * qL;
+            ref.V_RL += -g * pR * qR;
+            ref.V_LR += g * pR * qL;
+          } else {
+            ref.V_LR += g * pL * qR;
+            ref.V_RL += -g * pL * qL;
+            ref.V_LR += -g * pR * qR;
+            ref.V_RL += g * pR * qL;
+          }
+        }
+      }
+    ref.S_RR += -12.0 * TR;
+    ref.S_LL += -12.0 * TL;
+    const auto c = four_lepton_boxes(s, b, a, B);
+    const double scale = std::max({std::abs(ref.V_LL), std::abs(ref.V_RR), std::abs(ref.V_LR), std::abs(ref.V_RL),
+                                   std::abs(ref.S_LL), std::abs(ref.S_RR)});
+    CHECK(std::abs(c.V_LL - ref.V_LL) < 1e-13 * scale);
+    CHECK(std::abs(c.V_RR - ref.V_RR) < 1e-13 * scale);
+    CHECK(std::abs(c.V_LR - ref.V_LR) < 1e-13 * scale);
+    CHECK(std::abs(c.V_RL - ref.V_RL) < 1e-13 * scale);
+    CHECK(std::abs(c.S_LL - ref.S_LL) < 1e-13 * scale);
+    CHECK(std::abs(c.S_RR - ref.S_RR) < 1e-13 * scale);
+  }
+}
+
+TEST_CASE("Takagi by complex Jacobi: unitarity, diagonalisation, masses vs Eigen's Hermitian solver") {
+  // Random complex symmetric m (full rank, rank 2 as in the model, near-degenerate pairs,
+  // already diagonal, zero). Independent reference for the masses: sqrt of the eigenvalues of
+  // m^dag m from Eigen's tridiagonal QR solver. Tolerances: backward errors ~ a few eps of
+  // max m (1e-14); the reference masses themselves are only accurate to eps max m^2 / m_i in the
+  // small ones, hence the absolute 1e-7 max m for the lightest (relative 1e-12 for the others).
+  dt::Random r(5);
+  for (int trial = 0; trial < 60; ++trial) {
+    Matrix3c A;
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) A(i, j) = r.complex_unit_disk(1.0);
+    if (trial % 3 == 1) A.col(2).setZero();                               // rank 2
+    Matrix3c m = 0.05 * (A * A.transpose());                               // eV
+    if (trial % 5 == 2) m += 0.05 * Matrix3c::Identity();                  // quasi-degenerate spectrum
+    if (trial == 7) m = Vector3c(0.01, cplx(0.0, 0.02), -0.03).asDiagonal();  // already diagonal
+    if (trial == 8) m.setZero();
+    const NeutrinoObservables n = neutrino_observables(1e-9 * m);
+    const double mmax = n.sorted_masses_eV.maxCoeff();
+    CHECK((n.U.adjoint() * n.U - Matrix3c::Identity()).cwiseAbs().maxCoeff() < 1e-14);
+    const Matrix3c D = n.U.transpose() * m * n.U;
+    CHECK((D - n.masses_eV.cast<cplx>().asDiagonal().toDenseMatrix()).cwiseAbs().maxCoeff() <= 1e-14 * mmax);
+    CHECK(n.sorted_masses_eV(0) <= n.sorted_masses_eV(1));
+    CHECK(n.sorted_masses_eV(1) <= n.sorted_masses_eV(2));
+    Eigen::SelfAdjointEigenSolver<Matrix3c> es(m.adjoint() * m);
+    for (int k = 0; k < 3; ++k) {
+      const double ref = std::sqrt(std::max(es.eigenvalues()(k), 0.0));
+      CHECK(std::abs(n.sorted_masses_eV(k) - ref) <= (k == 0 ? 1e-7 : 1e-12) * std::max(ref, mmax) + 1e-300);
+    }
+    CHECK(std::isfinite(n.delta_cp));
+    CHECK(std::isfinite(n.alpha21));
+    CHECK(std::isfinite(n.alpha31));
+  }
 }

@@ -172,23 +172,129 @@ inline double wrap_2pi(double x) {
   if (x >= 2.0 * pi - 1e-12) x = 0.0;  // 2 pi - rounding is reported as 0
   return x;
 }
+
+/// Eigen-decomposition of a 3x3 Hermitian H by cyclic complex Jacobi rotations (docs/physics.md
+/// §5.7): V^dag H V = diag(ev), columns of V orthonormal, eigenvalues ascending. Each rotation
+/// is the complex Givens rotation [[c, s e^{iφ}], [-s e^{-iφ}, c]] on (p, q), H_pq = r e^{iφ},
+/// tan 2θ = 2r/(H_qq - H_pp). Converged when every |H_pq| <= 1e-18 max|H_ij|, or exactly 0
+/// (about 3-4 sweeps; capped at 12). H should be scaled to O(1) entries.
+inline void hermitian_eigen3(const Matrix3c& H, Vector3d& ev, Matrix3c& V) noexcept {
+  // real arithmetic on split arrays: d = diagonal, (xr, xi)[o] = H_pq for the pair opposite o,
+  // i.e. x[2] = H_01, x[1] = H_02, x[0] = H_12; v = columns of V
+  double d[3] = {H(0, 0).real(), H(1, 1).real(), H(2, 2).real()};
+  double xr[3] = {H(1, 2).real(), H(0, 2).real(), H(0, 1).real()};
+  double xi[3] = {H(1, 2).imag(), H(0, 2).imag(), H(0, 1).imag()};
+  double vr[3][3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, vi[3][3] = {};  // v[i][col]
+  double scale = 0.0;
+  for (int i = 0; i < 3; ++i) scale = std::max({scale, std::abs(d[i]), std::abs(xr[i]) + std::abs(xi[i])});
+  const double tol2 = (1e-18 * scale) * (1e-18 * scale);
+  static constexpr int P[3] = {0, 0, 1}, Q[3] = {1, 2, 2}, O[3] = {2, 1, 0};
+  for (int sweep = 0; sweep < 12; ++sweep) {
+    bool rotated = false;
+    for (int r3 = 0; r3 < 3; ++r3) {
+      const int p = P[r3], q = Q[r3], o = O[r3];
+      const double r2 = xr[o] * xr[o] + xi[o] * xi[o];
+      if (!(r2 > tol2)) continue;
+      rotated = true;
+      // U = [[c, σ], [-σ^*, c]] on (p, q), σ = s e^{i arg H_pq}; with Δ = H_qq - H_pp,
+      // ρ = sqrt(Δ^2 + 4 r^2), w = ρ + |Δ|: t r = tan(θ) r = ±2 r^2/w, c = sqrt(w/(2ρ)),
+      // σ = ±sqrt(2/(ρ w)) H_pq (short dependency chain; first order when 2r/|Δ| < 1e-8)
+      const double delta = d[q] - d[p], adelta = std::abs(delta), sg = delta < 0.0 ? -1.0 : 1.0;
+      double c, sr, tr;
+      if (4.0 * r2 < 1e-16 * delta * delta) {
+        c = 1.0;
+        sr = 1.0 / delta;
+        tr = r2 * sr;
+      } else {
+        const double rho = std::sqrt(delta * delta + 4.0 * r2), w = rho + adelta;
+        c = std::sqrt(w / (2.0 * rho));
+        sr = sg * std::sqrt(2.0 / (rho * w));
+        tr = sg * 2.0 * r2 / w;
+      }
+      const double gr = sr * xr[o], gi = sr * xi[o];  // σ
+      d[p] -= tr;
+      d[q] += tr;
+      xr[o] = xi[o] = 0.0;
+      // x[q] holds H for the pair (o, p) with the smaller index first: H_op = x[q] if o < p, else conj
+      const double sp = o < p ? 1.0 : -1.0, sq = o < q ? 1.0 : -1.0;
+      const double opr = xr[q], opi = sp * xi[q];  // H_op
+      const double oqr = xr[p], oqi = sq * xi[p];  // H_oq
+      // H'_op = c H_op - σ^* H_oq,  H'_oq = σ H_op + c H_oq  (the same for the rows of V)
+      const double ypr = c * opr - (gr * oqr + gi * oqi), ypi = c * opi - (gr * oqi - gi * oqr);
+      const double yqr = c * oqr + (gr * opr - gi * opi), yqi = c * oqi + (gr * opi + gi * opr);
+      xr[q] = ypr;
+      xi[q] = sp * ypi;
+      xr[p] = yqr;
+      xi[p] = sq * yqi;
+      for (int i = 0; i < 3; ++i) {
+        const double pr = vr[i][p], pim = vi[i][p], qr = vr[i][q], qim = vi[i][q];
+        vr[i][p] = c * pr - (gr * qr + gi * qim);
+        vi[i][p] = c * pim - (gr * qim - gi * qr);
+        vr[i][q] = c * qr + (gr * pr - gi * pim);
+        vi[i][q] = c * qim + (gr * pim + gi * pr);
+      }
+    }
+    if (!rotated) break;
+  }
+  int idx[3] = {0, 1, 2};  // ascending order
+  if (d[idx[0]] > d[idx[1]]) std::swap(idx[0], idx[1]);
+  if (d[idx[1]] > d[idx[2]]) std::swap(idx[1], idx[2]);
+  if (d[idx[0]] > d[idx[1]]) std::swap(idx[0], idx[1]);
+  for (int k = 0; k < 3; ++k) {
+    ev(k) = d[idx[k]];
+    for (int i = 0; i < 3; ++i) V(i, k) = cplx(vr[i][idx[k]], vi[i][idx[k]]);
+  }
+}
 }  // namespace detail
 
 /// Takagi factorisation of the complex symmetric m_nu [GeV] and PDG observables.
 /// A state lighter than 1e-9 of the heaviest is treated as massless (its phase is unphysical).
+/// H = m^dag m (scaled to O(1)) is diagonalised by detail::hermitian_eigen3; the Takagi phases
+/// e^{-i arg(d)/2}, d = w^T m w, are the principal square roots of d^*/|d| (no trigonometry).
 inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
   NeutrinoObservables o;
   const Matrix3c m = m_nu_GeV * 1e9;  // eV
-  const Matrix3c H = m.adjoint() * m;
-  Eigen::SelfAdjointEigenSolver<Matrix3c> es(H);
-  Matrix3c W = es.eigenvectors();  // ascending m^2
-  // Takagi phases: U = W diag(e^{i beta}), U^T m U = diag(m_k) >= 0
+  double mmax_entry = 0.0;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) mmax_entry = std::max({mmax_entry, std::abs(m(i, j).real()), std::abs(m(i, j).imag())});
+  const double unscale = mmax_entry > 0.0 && std::isfinite(mmax_entry) ? mmax_entry : 1.0, sc = 1.0 / unscale;
+  const Matrix3c ms_ = m * sc;
+  Vector3d ev;
+  Matrix3c W;
+  detail::hermitian_eigen3(ms_.adjoint() * ms_, ev, W);  // ascending m^2
+  // Takagi phases: U = W diag(e^{i beta}), U^T m U = diag(m_k) >= 0; d_k = w_k^T m w_k from the
+  // scaled matrix (entries <= 1: |d|^2 neither overflows nor underflows for physical inputs)
   Vector3d mk;
   for (int k = 0; k < 3; ++k) {
-    const cplx d = (W.col(k).transpose() * m * W.col(k))(0, 0);
-    mk(k) = std::abs(d);
-    const double beta = (mk(k) > 0.0) ? -0.5 * std::arg(d) : 0.0;
-    W.col(k) *= std::polar(1.0, beta);
+    double dr = 0.0, di = 0.0;
+    for (int i = 0; i < 3; ++i) {
+      double yr = 0.0, yi = 0.0;  // (m w)_i
+      for (int j = 0; j < 3; ++j) {
+        const cplx a = ms_(i, j), w = W(j, k);
+        yr += a.real() * w.real() - a.imag() * w.imag();
+        yi += a.real() * w.imag() + a.imag() * w.real();
+      }
+      const cplx w = W(i, k);
+      dr += w.real() * yr - w.imag() * yi;
+      di += w.real() * yi + w.imag() * yr;
+    }
+    const double ad = std::sqrt(dr * dr + di * di);
+    mk(k) = ad * unscale;
+    if (ad > 0.0) {
+      const cplx d(dr, di);
+      const double inv = 1.0 / ad;
+      // e^{i beta} = sqrt(z), z = conj(d)/|d| = zr + i zi, principal branch (Re >= 0)
+      const double zr = d.real() * inv, zi = -d.imag() * inv;
+      double re, im;
+      if (zr >= 0.0) {
+        re = std::sqrt(0.5 * (1.0 + zr));
+        im = zi / (2.0 * re);
+      } else {
+        im = std::copysign(std::sqrt(0.5 * (1.0 - zr)), zi);
+        re = zi / (2.0 * im);
+      }
+      W.col(k) *= cplx(re, im);
+    }
   }
   o.sorted_masses_eV = mk;
   // PDG labels: nu1, nu2 form the pair with the smaller splitting
@@ -210,7 +316,7 @@ inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
   o.dm31_sq_eV2 = ms(2) * ms(2) - ms(0) * ms(0);
   o.dm32_sq_eV2 = ms(2) * ms(2) - ms(1) * ms(1);
   o.sum_eV = ms.sum();
-  o.m_bb_eV = std::abs(m(0, 0));
+  o.m_bb_eV = std::sqrt(std::norm(ms_(0, 0))) * unscale;
 
   const Matrix3c& U = o.U;
   const double s13sq = std::norm(U(0, 2));

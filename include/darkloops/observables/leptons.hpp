@@ -30,7 +30,8 @@ struct LeptonPredictions {
 inline LeptonPredictions predict_leptons(const Model& m) {
   LeptonPredictions r;
   const LeptonSector s = lepton_sector(m);
-  r.dipoles = lepton_dipoles(s);
+  const auto T = detail::leptons::loop_table(s);  // every loop function, once
+  r.dipoles = lepton_dipoles(s, T);
   const auto& d = r.dipoles;
   r.delta_ae = delta_a(d, s, 0);
   r.delta_amu = delta_a(d, s, 1);
@@ -39,9 +40,9 @@ inline LeptonPredictions predict_leptons(const Model& m) {
   r.BR_mu_e_gamma = br_radiative(d, s, 0, 1);
   r.BR_tau_e_gamma = br_radiative(d, s, 0, 2);
   r.BR_tau_mu_gamma = br_radiative(d, s, 1, 2);
-  r.penguins = lepton_penguins(s);
+  r.penguins = lepton_penguins(s, T);
   const auto& p = r.penguins;
-  const auto B = detail::leptons::box_table(s);
+  const auto& B = T.box;
   r.BR_mu_3e = br_three_body(s, d, p, 0, 1, B);
   r.BR_tau_3e = br_three_body(s, d, p, 0, 2, B);
   r.BR_tau_3mu = br_three_body(s, d, p, 1, 2, B);
