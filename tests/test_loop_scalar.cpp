@@ -23,6 +23,7 @@
 #include "darkloops/loop/c0.hpp"
 #include "darkloops/loop/dilog.hpp"
 #include "darkloops/loop/zero_momentum.hpp"
+#include "support/pv_reference.hpp"
 
 namespace dl = darkloops::loop;
 using cd = std::complex<double>;
@@ -36,33 +37,8 @@ double rel(cd a, cd b) {
   return d == 0 ? 0 : d / std::max(std::abs(a), std::abs(b));
 }
 
-struct Row {
-  std::string func;
-  std::array<double, 10> a{};
-  cd value;
-  std::string outliers;
-};
-
-std::vector<Row> read_reference() {
-  std::ifstream in(std::string(DARKLOOPS_TEST_DATA_DIR) + "/pv_reference.csv");
-  std::vector<Row> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#' || line.rfind("func,", 0) == 0) continue;
-    std::vector<std::string> c;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) c.push_back(cell);
-    while (c.size() < 16) c.emplace_back();
-    Row r;
-    r.func = c[0];
-    for (int i = 0; i < 10; ++i) r.a[i] = c[i + 1].empty() ? 0.0 : std::stod(c[i + 1]);
-    r.value = {std::stod(c[11]), std::stod(c[12])};
-    r.outliers = c[15];
-    rows.push_back(r);
-  }
-  return rows;
-}
+using Row = darkloops::test::PvReferenceRow;
+std::vector<Row> read_reference() { return darkloops::test::read_pv_reference(); }
 
 }  // namespace
 
