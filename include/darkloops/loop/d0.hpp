@@ -4,8 +4,9 @@
 // (q + p1)^2 - m2, (q + p1 + p2)^2 - m3, (q + p1 + p2 + p3)^2 - m4, all arguments squared.
 // Method (docs/physics.md §2.1 "D0 general kinematics"): scaled Feynman parameters and the
 // projective substitutions of Denner-Nierste-Scharf (Nucl. Phys. B367 (1991) 637) along two
-// opposite "diagonals" (i,j), (k,l) with |k_ij|, |k_kl| >= 2, the -i eps of the propagators kept
-// as an explicit infinitesimal imaginary part.
+// opposite "diagonals" (i,j), (k,l) with |k_ij|, |k_kl| >= 2 (a massless line: its vertex),
+// else after splitting the cone in two; the -i eps of the propagators kept as an explicit
+// infinitesimal imaginary part.
 #pragma once
 
 #include <array>
@@ -25,10 +26,12 @@ namespace darkloops::loop {
 /// Domain: squared masses >= 0 and finite real invariants such that for one of the three
 /// pairings of the four propagators into two pairs (ij)(kl) both pairs have a real null
 /// direction: p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2, always true when m_i or m_j
-/// vanishes (eqs. (D0.4), (D0.12)); e.g. when two opposite invariants vanish or are space-like.
+/// vanishes (eqs. (D0.4), (D0.12)); e.g. when two opposite invariants vanish or are space-like;
+/// or, failing that, a split of the Feynman-parameter cone along one edge that gives both halves
+/// such a pairing (eq. (D0.14); together 97 % of random time-like kinematics, docs/physics.md).
 /// All six invariants zero: the closed form zero::D0 (at most one vanishing mass).
-/// NaN otherwise: IR-divergent configurations (eq. (D0.13)), no such pairing, negative or
-/// non-finite input. Never throws.
+/// NaN otherwise: IR-divergent configurations (eq. (D0.13)), none of the above (e.g. every
+/// invariant inside its window), negative or non-finite input. Never throws.
 template <class T>
 inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
   using std::abs;
