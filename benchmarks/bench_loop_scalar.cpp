@@ -159,8 +159,9 @@ void bm_C0_analytic(benchmark::State& st) {
     const std::array<T, 3> m{in.m1[k], in.m2[k], in.m3[k]};
     const T lam = dl::detail::kallen(in.p1[k], in.p2[k], in.p3[k]);
     const auto r = dl::detail::c0_apex<T>(in.p1[k], in.p2[k], in.p3[k], m, lam);
+    const T ps = in.p1[k] + in.p2[k] + in.p3[k];
     const bool fallback = dl::detail::c0_euclidean(in.p1[k], in.p2[k], in.p3[k], m) &&
-                          r.loss * std::pow(std::numeric_limits<T>::epsilon(), T(0.3)) > T(1);
+                          dl::detail::c0_needs_quadrature(r, lam, ps);
     if (!fallback) idx.push_back(k);
   }
   st.counters["fraction"] = double(idx.size()) / double(npts);

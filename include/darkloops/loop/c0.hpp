@@ -5,8 +5,11 @@
 //   k1 = p1, k2 = p1 + p2; arguments p1 = k1^2, p2 = (k2 - k1)^2, p1p2 = k2^2 and squared masses.
 // Paths: all invariants 0 -> loop::zero::C0 (closed form); Gram (Kallen) determinant 0 ->
 // partial fractions into three B0; otherwise the apex decomposition (detail/scalar_c0.hpp),
-// with a Gauss-Kronrod evaluation of the Feynman integral when that cancels by more than
-// eps^(-3/10) (5e4 in double) and the point is below all thresholds. Results std::complex<T>.
+// with a tanh-sinh evaluation of the Feynman integral when that is estimated to lose more than
+// eps^(-1/4) (8e3 in double; detail::c0_needs_quadrature) and the point is below all
+// thresholds. Results std::complex<T>. float is evaluated in double and rounded (float's
+// quadrature fallback would be needed on ~10 % of typical points, and glibc's float
+// transcendentals are no faster).
 // NaN (never throws): negative or non-finite masses, non-finite invariants, IR-divergent
 // configurations (a massless propagator between two on-shell legs; two massless propagators
 // joined by a light-like leg), collinear points with no real partial-fraction form above
@@ -17,6 +20,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include "darkloops/loop/detail/scalar_c0.hpp"
 #include "darkloops/loop/detail/scalar_common.hpp"
@@ -47,9 +51,12 @@ inline bool c0_ir_divergent(const T& s01, const T& s12, const T& s02,
 template <class T>
 inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, const T& m2,
                           const T& m3) noexcept {
+  if constexpr (std::is_same_v<T, float>) {  // float: evaluated in double (faster: see header)
+    const std::complex<double> r = C0<double>(p1, p2, p1p2, m1, m2, m3);
+    return {static_cast<float>(r.real()), static_cast<float>(r.imag())};
+  }
   using C = std::complex<T>;
   using std::abs;
-  using std::pow;
   const std::array<T, 3> m{m1, m2, m3};
   if (!detail::scalar_finite(p1) || !detail::scalar_finite(p2) || !detail::scalar_finite(p1p2) ||
       !detail::valid_mass2(m1) || !detail::valid_mass2(m2) || !detail::valid_mass2(m3))
@@ -78,7 +85,7 @@ inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, 
   }
   const auto r = detail::c0_apex<T>(p1, p2, p1p2, m, lam);
   if (euclid) {  // F > 0 on the simplex: C0 is real
-    if (r.loss * pow(eps, T(3) / T(10)) > T(1)) {
+    if (detail::c0_needs_quadrature(r, lam, ps)) {
       const T q = detail::c0_quadrature<T>(p1, p2, p1p2, m);
       if (q == q) return C(q, T(0));
     }

@@ -219,6 +219,10 @@ inline std::complex<T> li2(const std::complex<T>& z) noexcept {
   using C = std::complex<T>;
   using std::abs;
   using std::log;
+  if constexpr (std::is_same_v<T, float>) {  // glibc's atan2f/log1pf are slower than double's
+    const std::complex<double> r = li2(std::complex<double>(z.real(), z.imag()));
+    return {static_cast<float>(r.real()), static_cast<float>(r.imag())};
+  }
   const T pi = detail::scalar_pi<T>();
   const T zeta2 = pi * pi / 6;
   const T x = z.real();

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <type_traits>
 
 #include <boost/math/quadrature/tanh_sinh.hpp>
 
@@ -88,6 +89,21 @@ inline T c0_arg(const std::complex<T>& z) noexcept {
   return T(a);
 }
 
+/// 1/z by conj(z)/|z|^2 for built-in types when |z|^2 is safely in range (a few ulp, no libgcc
+/// __divdc3 call); std::complex division otherwise.
+template <class T>
+inline std::complex<T> c0_inv(const std::complex<T>& z) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    const T n = z.real() * z.real() + z.imag() * z.imag();
+    constexpr T lo = std::numeric_limits<T>::min() / std::numeric_limits<T>::epsilon();
+    if (n > lo && n <= std::numeric_limits<T>::max()) {
+      const T in = T(1) / n;
+      return {z.real() * in, -z.imag() * in};
+    }
+  }
+  return std::complex<T>(T(1)) / z;
+}
+
 /// |Re z| + |Im z| (magnitude for the cancellation estimate; no hypot).
 template <class T>
 inline T c0_l1(const std::complex<T>& z) noexcept {
@@ -103,7 +119,7 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
   using C = std::complex<T>;
   const T twopi = T(2) * scalar_pi<T>();
   const C z = sigma - r;
-  const C zinv = C(T(1)) / z;
+  const C zinv = c0_inv(z);
   const auto w = [&](const T& s) { return (sigma - C(s)) * zinv; };
   // 1 - w(s) = (s - r)/z meets the real axis at s_c = Re r - Im r Re z / Im z, where its value
   // is -Im r / Im z (exact rearrangement, stable when Im r is infinitesimal): the path crosses
@@ -177,7 +193,7 @@ inline QuadRoots<T> quad_roots(const T& a, const T& b, const std::complex<T>& c)
   if (b * sq.real() < T(0)) sq = -sq;
   const C qq = -(C(b) + sq) / T(2);
   q.r[0] = qq / a;
-  q.r[1] = c / qq;
+  q.r[1] = c * c0_inv(qq);
   q.n = 2;
   return q;
 }
@@ -289,7 +305,7 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
       if (nplus == C(T(0))) {
         fin[1] = false;
       } else {
-        sig[1] = T(2) * cf / nplus;
+        sig[1] = T(2) * cf * c0_inv(nplus);
       }
     } else {
       if (a == T(0)) {
@@ -297,7 +313,7 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
       } else {
         sig[1] = nminus / (T(2) * a);
       }
-      sig[0] = T(2) * cf / nminus;
+      sig[0] = T(2) * cf * c0_inv(nminus);
     }
     const C cm(c, -epsi);
     const QuadRoots<T> roots = quad_roots<T>(a, b, cm);
@@ -311,6 +327,21 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
   const T as = std::abs(sum);
   res.loss = as > T(0) ? mag / as : std::numeric_limits<T>::infinity();
   return res;
+}
+
+/// Quadrature fallback criterion for a real (Euclidean) C0: the apex sum cancels by more than
+/// eps^(-1/4) (8e3 in double; the error measured vs 50 digits is up to ~10 loss eps, so this
+/// keeps it below 1e-11), or that cancellation times ps^2/|lambda| (ps = sum of |invariants|)
+/// exceeds eps^(-1/2): near-collinear momenta put the stationary point ~1/lambda away and the
+/// arguments inherit that conditioning, which the sum's cancellation does not show
+/// (docs/physics.md §2.1.3; e.g. 1e-7 relative at loss 2e3, ps^2/lambda = 3e5).
+template <class T>
+inline bool c0_needs_quadrature(const C0Eval<T>& r, const T& lam, const T& ps) noexcept {
+  using std::abs;
+  using std::sqrt;
+  const T eps = std::numeric_limits<T>::epsilon();
+  if (r.loss * sqrt(sqrt(eps)) > T(1)) return true;
+  return r.loss * (ps * ps / abs(lam)) * sqrt(eps) > T(1);
 }
 
 /// True when F > 0 on the simplex except possibly at vertices (all below thresholds).
