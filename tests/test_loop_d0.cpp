@@ -22,6 +22,7 @@
 
 #include "darkloops/loop/d0.hpp"
 #include "darkloops/loop/zero_momentum.hpp"
+#include "support/pv_reference.hpp"
 
 namespace dl = darkloops::loop;
 using cd = std::complex<double>;
@@ -38,31 +39,8 @@ cd d0(const Args& a) {
 
 double crel(cd a, cd b) { return std::abs(a - b) / std::abs(b); }
 
-struct RefRow {
-  Args a{};
-  cd value;
-  std::string outliers;
-};
-
-std::vector<RefRow> read_d0_rows() {
-  std::ifstream in(std::string(DARKLOOPS_TEST_DATA_DIR) + "/pv_reference.csv");
-  REQUIRE(in.good());
-  std::vector<RefRow> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("D0,", 0) != 0) continue;  // header: func,a1..a10,re,im,agree,anchors,outliers
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) f.push_back(cell);
-    RefRow r;
-    for (int i = 0; i < 10; ++i) r.a[i] = std::stod(f.at(1 + i));
-    r.value = cd(std::stod(f.at(11)), std::stod(f.at(12)));
-    if (f.size() > 15) r.outliers = f[15];
-    rows.push_back(r);
-  }
-  return rows;
-}
+using RefRow = darkloops::test::PvReferenceRow;
+std::vector<RefRow> read_d0_rows() { return darkloops::test::read_pv_reference("D0"); }
 
 // Invariant between propagators i and j (docs/physics.md eq. (D0.2)).
 double inv(const Args& a, int i, int j) {
