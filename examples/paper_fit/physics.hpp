@@ -77,6 +77,10 @@ inline Everything evaluate_everything(const darkloops::Model& m) {
   e.leptons.emplace_back("BR(mu->3e)", lp.BR_mu_3e);
   e.leptons.emplace_back("BR(tau->3e)", lp.BR_tau_3e);
   e.leptons.emplace_back("BR(tau->3mu)", lp.BR_tau_3mu);
+  e.leptons.emplace_back("BR(tau->e-mu+mu-)", lp.BR_tau_e_mumu);
+  e.leptons.emplace_back("BR(tau->mu-e+e-)", lp.BR_tau_mu_ee);
+  e.leptons.emplace_back("BR(tau->e-e-mu+)", lp.BR_tau_ee_mu);
+  e.leptons.emplace_back("BR(tau->mu-mu-e+)", lp.BR_tau_mumu_e);
   e.leptons.emplace_back("CR(mu-e, Al)", lp.CR_mu_e_Al);
   e.leptons.emplace_back("CR(mu-e, Ti)", lp.CR_mu_e_Ti);
   e.leptons.emplace_back("CR(mu-e, Au)", lp.CR_mu_e_Au);

@@ -20,6 +20,8 @@ struct LeptonPredictions {
   double delta_amu_chiral = 0.0;  ///< the M_N/m_mu-enhanced part of delta_amu
   double BR_mu_e_gamma = 0.0, BR_tau_e_gamma = 0.0, BR_tau_mu_gamma = 0.0;
   double BR_mu_3e = 0.0, BR_tau_3e = 0.0, BR_tau_3mu = 0.0;
+  double BR_tau_e_mumu = 0.0, BR_tau_mu_ee = 0.0;  ///< tau- -> e- mu+ mu-, tau- -> mu- e+ e-
+  double BR_tau_ee_mu = 0.0, BR_tau_mumu_e = 0.0;  ///< tau- -> e- e- mu+, tau- -> mu- mu- e+ (boxes only)
   double CR_mu_e_Al = 0.0, CR_mu_e_Ti = 0.0, CR_mu_e_Au = 0.0;
   LeptonDipoles dipoles;          ///< A_L, A_R (beta, alpha) [GeV^-2]
   LeptonPenguins penguins;        ///< photon non-dipole and Z form factors (beta, alpha)
@@ -46,9 +48,15 @@ inline LeptonPredictions predict_leptons(const Model& m) {
   r.BR_mu_3e = br_three_body(s, d, p, 0, 1, B);
   r.BR_tau_3e = br_three_body(s, d, p, 0, 2, B);
   r.BR_tau_3mu = br_three_body(s, d, p, 1, 2, B);
-  r.CR_mu_e_Al = cr_mu_e(d, p, inputs::leptons::aluminium);
-  r.CR_mu_e_Ti = cr_mu_e(d, p, inputs::leptons::titanium);
-  r.CR_mu_e_Au = cr_mu_e(d, p, inputs::leptons::gold);
+  const auto tm = tau_mixed_modes(s, d, p, B);
+  r.BR_tau_e_mumu = tm.e_mumu;
+  r.BR_tau_mu_ee = tm.mu_ee;
+  r.BR_tau_ee_mu = tm.ee_mu;
+  r.BR_tau_mumu_e = tm.mumu_e;
+  const auto qb = mu_e_quark_boxes(m, s);  // leptoquark quark boxes (zero cost when Y_S = 0)
+  r.CR_mu_e_Al = cr_mu_e(d, p, inputs::leptons::aluminium, qb);
+  r.CR_mu_e_Ti = cr_mu_e(d, p, inputs::leptons::titanium, qb);
+  r.CR_mu_e_Au = cr_mu_e(d, p, inputs::leptons::gold, qb);
   r.neutrino = m.neutrino();
   return r;
 }
