@@ -173,11 +173,11 @@ inline double wrap_2pi(double x) {
   return x;
 }
 
-/// Eigen-decomposition of a 3x3 Hermitian H by cyclic complex Jacobi rotations (docs/physics.md
-/// §5.7): V^dag H V = diag(ev), columns of V orthonormal, eigenvalues ascending. Each rotation
-/// is the complex Givens rotation [[c, s e^{iφ}], [-s e^{-iφ}, c]] on (p, q), H_pq = r e^{iφ},
+/// Eigen-decomposition of a 3x3 Hermitian H by classical complex Jacobi rotations (largest
+/// off-diagonal pivot first; docs/physics.md M7): V^dag H V = diag(ev), columns of V
+/// orthonormal, eigenvalues ascending. Each rotation is the complex Givens rotation [[c, s e^{iφ}], [-s e^{-iφ}, c]] on (p, q), H_pq = r e^{iφ},
 /// tan 2θ = 2r/(H_qq - H_pp). Converged when every |H_pq| <= 1e-18 max|H_ij|, or exactly 0
-/// (about 3-4 sweeps; capped at 12). H should be scaled to O(1) entries.
+/// (about 8 rotations; capped at 40). H should be scaled to O(1) entries.
 inline void hermitian_eigen3(const Matrix3c& H, Vector3d& ev, Matrix3c& V) noexcept {
   // real arithmetic on split arrays: d = diagonal, (xr, xi)[o] = H_pq for the pair opposite o,
   // i.e. x[2] = H_01, x[1] = H_02, x[0] = H_12; v = columns of V
@@ -188,14 +188,20 @@ inline void hermitian_eigen3(const Matrix3c& H, Vector3d& ev, Matrix3c& V) noexc
   double scale = 0.0;
   for (int i = 0; i < 3; ++i) scale = std::max({scale, std::abs(d[i]), std::abs(xr[i]) + std::abs(xi[i])});
   const double tol2 = (1e-18 * scale) * (1e-18 * scale);
-  static constexpr int P[3] = {0, 0, 1}, Q[3] = {1, 2, 2}, O[3] = {2, 1, 0};
-  for (int sweep = 0; sweep < 12; ++sweep) {
-    bool rotated = false;
-    for (int r3 = 0; r3 < 3; ++r3) {
-      const int p = P[r3], q = Q[r3], o = O[r3];
-      const double r2 = xr[o] * xr[o] + xi[o] * xi[o];
-      if (!(r2 > tol2)) continue;
-      rotated = true;
+  static constexpr int P[3] = {1, 0, 0}, Q[3] = {2, 2, 1};  // the pair opposite o
+  for (int it = 0; it < 40; ++it) {  // quadratic convergence: ~8 rotations; 40 is a safety cap
+    {
+      int o = 0;
+      double r2 = xr[0] * xr[0] + xi[0] * xi[0];
+      for (int j = 1; j < 3; ++j) {
+        const double nj = xr[j] * xr[j] + xi[j] * xi[j];
+        if (nj > r2) {
+          o = j;
+          r2 = nj;
+        }
+      }
+      if (!(r2 > tol2)) break;
+      const int p = P[o], q = Q[o];
       // U = [[c, σ], [-σ^*, c]] on (p, q), σ = s e^{i arg H_pq}; with Δ = H_qq - H_pp,
       // ρ = sqrt(Δ^2 + 4 r^2), w = ρ + |Δ|: t r = tan(θ) r = ±2 r^2/w, c = sqrt(w/(2ρ)),
       // σ = ±sqrt(2/(ρ w)) H_pq (short dependency chain; first order when 2r/|Δ| < 1e-8)
@@ -234,7 +240,6 @@ inline void hermitian_eigen3(const Matrix3c& H, Vector3d& ev, Matrix3c& V) noexc
         vi[i][q] = c * qim + (gr * pim + gi * pr);
       }
     }
-    if (!rotated) break;
   }
   int idx[3] = {0, 1, 2};  // ascending order
   if (d[idx[0]] > d[idx[1]]) std::swap(idx[0], idx[1]);
