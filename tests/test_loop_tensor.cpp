@@ -116,6 +116,7 @@ inline std::array<double, 11> d_quad(const DKin& k, unsigned depth = 0, double t
 
 #include "darkloops/loop/c.hpp"
 #include "darkloops/loop/d.hpp"
+#include "support/pv_reference.hpp"
 
 namespace {
 using namespace darkloops::loop;
@@ -132,35 +133,8 @@ std::array<cd, 11> d_vec(const DCoefficients<double>& d) {
 const char* c_names[13] = {"C0", "C1", "C2", "C00", "C11", "C12", "C22", "C001", "C002", "C111", "C112", "C122", "C222"};
 const char* d_names[11] = {"D0", "D1", "D2", "D3", "D00", "D11", "D12", "D13", "D22", "D23", "D33"};
 
-struct Row {
-  std::string func;
-  std::array<double, 10> a{};
-  cd value;
-  std::string outliers;
-};
-
-std::vector<Row> read_reference() {
-  std::ifstream in(std::string(DARKLOOPS_TEST_DATA_DIR) + "/pv_reference.csv");
-  std::vector<Row> rows;
-  std::string line;
-  bool header = false;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header) { header = true; continue; }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string tok;
-    while (std::getline(ss, tok, ',')) f.push_back(tok);
-    while (f.size() < 16) f.push_back("");
-    Row r;
-    r.func = f[0];
-    for (int i = 0; i < 10; ++i) r.a[i] = f[1 + i].empty() ? 0.0 : std::stod(f[1 + i]);
-    r.value = {std::stod(f[11]), std::stod(f[12])};
-    r.outliers = f[15];
-    rows.push_back(r);
-  }
-  return rows;
-}
+using Row = darkloops::test::PvReferenceRow;
+std::vector<Row> read_reference() { return darkloops::test::read_pv_reference(); }
 
 int c_index(const std::string& n) {
   for (int i = 0; i < 13; ++i) if (n == c_names[i]) return i;
