@@ -2,7 +2,8 @@
 // Three-point tensor coefficients C0 ... C222 in general kinematics (LoopTools/Denner basis,
 // docs/physics.md §2.1 "Tensor reduction").  Passarino–Veltman reduction with running error
 // bounds; where it loses more than digits10/3 digits (small Gram determinant, momenta small
-// against masses) the stable branch (Chebyshev interpolation across det Z = 0) is used.
+// against masses) the small-Gram expansion (gram_c.hpp, below two-point thresholds) and then,
+// if still needed, the stable branch (Chebyshev interpolation across det Z = 0) are used.
 // Exactly zero external momenta go to the closed forms loop::zero::C.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <type_traits>
 
 #include "darkloops/loop/coefficients.hpp"
+#include "darkloops/loop/detail/gram_c.hpp"
 #include "darkloops/loop/detail/reduction_interp.hpp"
 #include "darkloops/loop/detail/reduction_pv.hpp"
 #include "darkloops/loop/detail/reduction_tracked.hpp"
@@ -115,7 +117,20 @@ CTracked<T> c_tracked(const std::array<T, 3>& s, const std::array<T, 3>& m, cons
   CTracked<T> r = c_pv(s, m, mu2, rank);
   using std::isnan;
   if (isnan(r[c0_].v.real())) return r;  // C0 outside its domain (IR-divergent): NaN, no rescue
-  const T dl = max_digits_lost(r, rank);
+  T dl = max_digits_lost(r, rank);
+  if (allow_fallback && dl > fallback_threshold<T>()) {
+    // Small-Gram expansion (gram_c.hpp; two-point sub-integrals below threshold): one point,
+    // no extrapolation; kept where its error estimate beats the reduction's.
+    bool gok = false;
+    const CTracked<T> g = c_gram(s, m, mu2, r[c0_], gok);
+    if (gok) {
+      const T dlg = max_digits_lost(g, rank);
+      if (dlg < dl) {
+        r = g;
+        dl = dlg;
+      }
+    }
+  }
   if (allow_fallback && dl > fallback_threshold<T>()) {
     using std::sqrt;
     const std::array<T, 3> thr{(sqrt(m[0]) + sqrt(m[1])) * (sqrt(m[0]) + sqrt(m[1])),
