@@ -272,6 +272,15 @@ CTracked<T> c_gram_expansion(const std::array<T, 3>& s, const std::array<T, 3>& 
         C[n1][n2] = v / ztf[l];
       }
     }
+    // Fixed point reached (changes at rounding level in every rank): further sweeps are idle.
+    bool moved = false;
+    for (int P = 1; P <= Rmax && !moved; ++P)
+      for (int n1 = 0; n1 <= P; ++n1)
+        if (cabs(C[n1][P - n1].v - prev[n1][P - n1].v) > 4 * unit_roundoff<T>() * cabs(C[n1][P - n1].v)) {
+          moved = true;
+          break;
+        }
+    if (!moved) break;
   }
   out[c0_] = c0;
   out[c1_] = C[1][0];
@@ -291,7 +300,8 @@ CTracked<T> c_gram_expansion(const std::array<T, 3>& s, const std::array<T, 3>& 
 }
 
 /// The expansion with its truncation error: rank Rmax in {6, 10, 14}, the first whose difference
-/// to Rmax - 2 is below the rounding estimate (that difference is added to the error).
+/// to Rmax - 2 is below the two rounding estimates (that difference is added to the error);
+/// abandoned if at Rmax = 6 the difference is still above 1e-3 relative (diverging or slow).
 template <class T>
 CTracked<T> c_gram(const std::array<T, 3>& s, const std::array<T, 3>& m, const T& mu2,
                    const Tracked<T>& c0, bool& ok) noexcept {
@@ -305,11 +315,16 @@ CTracked<T> c_gram(const std::array<T, 3>& s, const std::array<T, 3>& m, const T
     const CTracked<T> lo = c_gram_expansion(s, m, bs, c0, R - 2, ok2);
     if (!ok1 || !ok2) return best;
     bool converged = true;
+    T worst_rel = 0;
     for (int i = 0; i < n_c_coeffs; ++i) {
       const T d = cabs(hi[i].v - lo[i].v);
-      if (d > hi[i].e) converged = false;
+      if (d > hi[i].e + lo[i].e) converged = false;  // differ by more than their rounding
+      const T a = cabs(hi[i].v);
+      worst_rel = std::max(worst_rel, a > T(0) ? T(d / a) : T(0));
       hi[i].e += d;
     }
+    // Not (or too slowly) converging at R = 6: no use trying higher R (cost), leave it.
+    if (!converged && R == 6 && worst_rel > T(1e-3)) return best;
     best = hi;
     ok = true;
     if (converged) break;
