@@ -216,14 +216,16 @@ struct TwoValueSeries {
   static constexpr int max_terms = 90;
   std::array<long double, max_terms> e{};
   constexpr TwoValueSeries() noexcept {
+    // binom(p-1+i, i) and binom(q-1+m, m) for i, m < max_terms (exact integers in long double)
+    std::array<long double, max_terms> bp{}, bq{};
+    bp[0] = bq[0] = 1;
+    for (int r = 1; r < max_terms; ++r) {
+      bp[r] = bp[r - 1] * (p - 1 + r) / r;
+      bq[r] = bq[r - 1] * (q - 1 + r) / r;
+    }
     for (int j = 0; j < max_terms; ++j) {
       long double s = 0;
-      for (int i = 0; i <= j; ++i) {
-        long double a = 1, b = 1;  // binom(p-1+i, i), binom(q-1+j-i, j-i)
-        for (int r = 1; r <= i; ++r) a = a * (p - 1 + r) / r;
-        for (int r = 1; r <= j - i; ++r) b = b * (q - 1 + r) / r;
-        s += (i % 2 ? -a : a) * b;
-      }
+      for (int i = 0; i <= j; ++i) s += (i % 2 ? -bp[i] : bp[i]) * bq[j - i];
       e[j] = taylor_coefficient<long double>(K, N + j) * s;
     }
   }
