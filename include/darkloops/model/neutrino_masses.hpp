@@ -58,12 +58,13 @@ inline double G_dd(double u1, double u2) noexcept {
   return u1 * dd_ln(1.0, u1, u2) + dd_ln(1.0, u2);
 }
 
-/// Frechet derivative of the matrix function G at the symmetric 2x2 B in direction E
-/// (Daleckii–Krein): Q (G[b_i,b_j] o (Q^T E Q)) Q^T.
-inline Eigen::Matrix2d G_frechet(const Eigen::Matrix2d& B, const Eigen::Matrix2d& E) {
-  // one Jacobi rotation (|angle| <= pi/4), eigenvalues unsorted
+/// One Jacobi rotation diagonalising the symmetric 2x2 B (|angle| <= pi/4; Golub–Van Loan §8.5):
+/// B = Q diag(e0, e1) Q^T, eigenvalues unsorted.
+inline Eigen::Matrix2d jacobi2(const Eigen::Matrix2d& B, double& e0, double& e1) {
   const double a = B(0, 0), b = B(0, 1), c = B(1, 1);
-  double cs = 1.0, sn = 0.0, e0 = a, e1 = c;
+  double cs = 1.0, sn = 0.0;
+  e0 = a;
+  e1 = c;
   if (b != 0.0) {
     const double tau = (c - a) / (2.0 * b);
     const double t = (tau >= 0.0 ? 1.0 : -1.0) / (std::abs(tau) + std::sqrt(1.0 + tau * tau));
@@ -74,6 +75,14 @@ inline Eigen::Matrix2d G_frechet(const Eigen::Matrix2d& B, const Eigen::Matrix2d
   }
   Eigen::Matrix2d Q;
   Q << cs, sn, -sn, cs;
+  return Q;
+}
+
+/// Frechet derivative of the matrix function G at the symmetric 2x2 B in direction E
+/// (Daleckii–Krein): Q (G[b_i,b_j] o (Q^T E Q)) Q^T.
+inline Eigen::Matrix2d G_frechet(const Eigen::Matrix2d& B, const Eigen::Matrix2d& E) {
+  double e0 = 0.0, e1 = 0.0;
+  const Eigen::Matrix2d Q = jacobi2(B, e0, e1);
   Eigen::Matrix2d F = Q.transpose() * E * Q;
   F(0, 0) *= G_dd(e0, e0);
   F(1, 1) *= G_dd(e1, e1);
@@ -85,10 +94,9 @@ inline Eigen::Matrix2d G_frechet(const Eigen::Matrix2d& B, const Eigen::Matrix2d
 
 /// G of a symmetric 2x2 with positive eigenvalues, as a matrix function.
 inline Eigen::Matrix2d G_matrix(const Eigen::Matrix2d& B) {
-  Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> es(B);
-  const Eigen::Vector2d e = es.eigenvalues();
-  const Eigen::Matrix2d& Q = es.eigenvectors();
-  return Q * Eigen::Vector2d(G_fn(e(0)), G_fn(e(1))).asDiagonal() * Q.transpose();
+  double e0 = 0.0, e1 = 0.0;
+  const Eigen::Matrix2d Q = jacobi2(B, e0, e1);  // (no Eigen eigensolver: ~3.5 s compile time per TU)
+  return Q * Eigen::Vector2d(G_fn(e0), G_fn(e1)).asDiagonal() * Q.transpose();
 }
 
 }  // namespace detail
