@@ -242,7 +242,9 @@ TEST_CASE("C0: double vs 50 digits on 1e4 random points") {
     // gap documented in docs/validation.md, bound 1e-6.
     const double scale = std::max({std::abs(s[0]), std::abs(s[1]), std::abs(s[2]), m[0], m[1], m[2]});
     const bool regular = std::min({m[0], m[1], m[2]}) >= 1e-4 * scale;
-    CHECK(e <= (regular ? 1e-10 : 1e-6));
+    // The first 800 draws are the former sample and keep its bound (5e-8); only the extension
+    // to 1e4 points, which reaches mass ratios the old sample did not, gets 1e-6.
+    CHECK(e <= (regular ? 1e-10 : (i < 800 ? 5e-8 : 1e-6)));
     if (regular && e > worst) worst_args = {s[0], s[1], s[2], m[0], m[1], m[2]};
     (regular ? worst : worst_sing) = std::max(regular ? worst : worst_sing, e);
     ++(regular ? n_reg : n_sing);
