@@ -22,37 +22,28 @@
 
 namespace darkloops::loop {
 
-/// D0(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4), eq. (D0.1) of docs/physics.md.
-/// Domain: squared masses >= 0 and finite real invariants such that for one of the three
-/// pairings of the four propagators into two pairs (ij)(kl) both pairs have a real null
-/// direction: p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2, always true when m_i or m_j
-/// vanishes (eqs. (D0.4), (D0.12)); e.g. when two opposite invariants vanish or are space-like;
-/// or, failing that, a split of the Feynman-parameter cone along one edge that gives both halves
-/// such a pairing (eq. (D0.14); together 97 % of random time-like kinematics, docs/physics.md).
-/// All six invariants zero: the closed form zero::D0 (at most one vanishing mass).
-/// NaN otherwise: IR-divergent configurations (eq. (D0.13)), none of the above (e.g. every
-/// invariant inside its window), negative or non-finite input. Never throws.
+namespace detail {
+
+/// D0 for T other than float with the per-cone-pair evaluation chosen: w_form = the half-line
+/// form (D0.15)-(D0.17) where it applies (else the segment form), false = the segment form
+/// (D0.9)-(D0.11) everywhere (tests compare the two). trace (may be null) counts the forms used.
 template <class T>
-inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
+inline std::complex<T> d0_eval(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4, bool w_form,
+                               D0Trace* trace) noexcept {
   using std::abs;
   using std::sqrt;
-  if constexpr (std::is_same_v<T, float>) {
-    // float: evaluated in double (the method loses up to ~1e3 x eps near pseudo-thresholds)
-    const std::complex<double> w = D0<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4);
-    return {static_cast<float>(w.real()), static_cast<float>(w.imag())};
-  }
   const std::array<T, 4> M{m1, m2, m3, m4};
   const std::array<T, 6> inv{p1, p2, p3, p4, p1p2, p2p3};
   for (const T& m : M)
-    if (!detail::valid_mass2(m)) return detail::scalar_cnan<T>();
+    if (!valid_mass2(m)) return scalar_cnan<T>();
   for (const T& p : inv)
-    if (!detail::scalar_finite(p)) return detail::scalar_cnan<T>();
+    if (!scalar_finite(p)) return scalar_cnan<T>();
   bool all_zero = true;
   for (const T& p : inv) all_zero = all_zero && (p == T(0));
   if (all_zero) {
     int massless = 0;
     for (const T& m : M) massless += (m == T(0)) ? 1 : 0;
-    if (massless >= 2) return detail::scalar_cnan<T>();  // IR-divergent
+    if (massless >= 2) return scalar_cnan<T>();  // IR-divergent
     return {zero::D0<T>(m1, m2, m3, m4), T(0)};
   }
   // Invariant between propagators i and j (eq. (D0.2)).
@@ -74,7 +65,7 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
     // Massless lines with strongly hierarchical scales lose the sign of the finite -i eps in
     // double at some points (wrong imaginary part, docs/validation.md): computed in long double.
     if (massless) {
-      const std::complex<long double> w = D0<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4);
+      const std::complex<long double> w = d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
       return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
     }
   }
@@ -87,9 +78,9 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
       for (int j = 0; j < 4; ++j) {
         if (j == i) continue;
         if (P[i][j] == M[j]) ++on_shell;
-        if (M[j] == T(0) && P[i][j] == T(0)) return detail::scalar_cnan<T>();
+        if (M[j] == T(0) && P[i][j] == T(0)) return scalar_cnan<T>();
       }
-      if (on_shell >= 2) return detail::scalar_cnan<T>();
+      if (on_shell >= 2) return scalar_cnan<T>();
     }
   }
 
@@ -114,22 +105,53 @@ inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T 
   T magnitude = T(0), min_gap = T(1);
   std::complex<T> v;
   std::array<int, 4> perm{};
-  if (detail::d0_pairing(k, disc, perm) >= T(0)) {
-    v = detail::d0_cone(k, disc, perm, magnitude, min_gap);
-  } else if (!detail::d0_split(k, disc, v, magnitude, min_gap)) {
-    return detail::scalar_cnan<T>();
+  D0Trace used;
+  if (d0_pairing(k, disc, perm) >= T(0)) {
+    v = d0_cone(k, disc, perm, magnitude, min_gap, w_form, &used);
+  } else if (!d0_split(k, disc, v, magnitude, min_gap, w_form, &used)) {
+    return scalar_cnan<T>();
+  }
+  if (trace) {
+    trace->w_form += used.w_form;
+    trace->t_form += used.t_form;
   }
   if constexpr (std::is_same_v<T, double>) {
     // Ill-conditioned points (cancellation among the pieces beyond 1e4, or a root of the
-    // denominator within 1e-4 of a root of a logarithm's argument): redo in long double
-    // (11 more bits than double), docs/physics.md after eq. (D0.11).
-    if (magnitude > T(1e4) * abs(v) || min_gap < T(1e-4)) {
-      const std::complex<long double> w = D0<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4);
+    // denominator within 1e-4 (segment form) resp. 1e-6 (half-line form only) of a root of a
+    // logarithm's argument, in t): redo in long double (11 more bits than double),
+    // docs/physics.md after eqs. (D0.11) and (D0.17).
+    const T gap_limit = (used.t_form == 0) ? T(1e-6) : T(1e-4);
+    if (magnitude > T(1e4) * abs(v) || min_gap < gap_limit) {
+      const std::complex<long double> w = d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
       return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
     }
   }
   if (unscaled) return v;
   return v / (sqrt(M[0] * M[1]) * sqrt(M[2] * M[3]));
+}
+
+
+}  // namespace detail
+
+/// D0(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4), eq. (D0.1) of docs/physics.md.
+/// Domain: squared masses >= 0 and finite real invariants such that for one of the three
+/// pairings of the four propagators into two pairs (ij)(kl) both pairs have a real null
+/// direction: p_ij^2 <= (m_i - m_j)^2 or p_ij^2 >= (m_i + m_j)^2, always true when m_i or m_j
+/// vanishes (eqs. (D0.4), (D0.12)); e.g. when two opposite invariants vanish or are space-like;
+/// or, failing that, a split of the Feynman-parameter cone along one edge that gives both halves
+/// such a pairing (eq. (D0.14); together 97 % of random time-like kinematics, docs/physics.md).
+/// All six invariants zero: the closed form zero::D0 (at most one vanishing mass).
+/// NaN otherwise: IR-divergent configurations (eq. (D0.13)), none of the above (e.g. every
+/// invariant inside its window), negative or non-finite input. Never throws.
+template <class T>
+inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
+  if constexpr (std::is_same_v<T, float>) {
+    // float: evaluated in double (the method loses up to ~1e3 x eps near pseudo-thresholds)
+    const std::complex<double> w = detail::d0_eval<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, true, nullptr);
+    return {static_cast<float>(w.real()), static_cast<float>(w.imag())};
+  } else {
+    return detail::d0_eval<T>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, true, nullptr);
+  }
 }
 
 }  // namespace darkloops::loop

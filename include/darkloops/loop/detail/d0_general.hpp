@@ -36,20 +36,107 @@ inline D0Poly<T> d0_mul(const D0Poly<T>& a, const D0Poly<T>& b) noexcept {
   return {a[0] * b[0], a[0] * b[1] + a[1] * b[0], a[0] * b[2] + a[1] * b[1] + a[2] * b[0]};
 }
 
-/// Principal complex logarithm. For built-in types ln|z| = ln max(|x|,|y|) + ln1p(r^2)/2: the
-/// absolute accuracy the sums below need, without glibc clog's exact (and slow) path near
-/// |z| = 1.
+/// Principal complex logarithm: clog_fast for built-in types (one real log or log1p and one
+/// atan2; the absolute accuracy the sums below need), std::log otherwise. Nearly real z
+/// (|Im z| <= 1e-10 |Re z|, the usual case: the -i eps of eq. (D0.6)): ln|Re z| and
+/// arg z = Im z / Re z (+-pi), dropped terms (Im z / Re z)^2 / 2 <= 5e-21 (eq. (D0.18)).
 template <class T>
 inline std::complex<T> d0_log(const std::complex<T>& z) noexcept {
   if constexpr (std::is_floating_point_v<T>) {
-    const T x = std::abs(z.real()), y = std::abs(z.imag());
-    const T a = (x > y) ? x : y, b = (x > y) ? y : x;
-    if (!(a > T(0)) || !(a <= std::numeric_limits<T>::max())) return std::log(z);
-    const T r = b / a;
-    return {std::log(a) + std::log1p(r * r) / T(2), std::atan2(z.imag(), z.real())};
-  } else {
-    return std::log(z);
+    using std::abs;
+    const T x = z.real(), y = z.imag();
+    const T ax = abs(x);
+    if (abs(y) <= T(1e-10) * ax && ax >= std::numeric_limits<T>::min() &&
+        ax <= std::numeric_limits<T>::max()) {
+      using std::log;
+      using std::log1p;
+      const T re = (ax > T(0.5) && ax < T(2)) ? log1p(ax - T(1)) : log(ax);  // ax - 1 exact
+      const T q = y / x;
+      if (x > T(0)) return {re, q};
+      const T pi = scalar_pi<T>();
+      return {re, (std::signbit(y) ? -pi : pi) + q};
+    }
   }
+  return clog_fast(z);
+}
+
+/// 1 / z by Smith's algorithm for built-in types (no libgcc __divdc3 call), std otherwise.
+template <class T>
+inline std::complex<T> d0_inv(const std::complex<T>& z) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    using std::abs;
+    const T a = z.real(), b = z.imag();
+    if (abs(a) >= abs(b)) {
+      if (a == T(0)) return std::complex<T>(T(1)) / z;  // z = 0 (or NaN): std semantics
+      const T r = b / a, d = a + b * r;
+      return {T(1) / d, -r / d};
+    }
+    const T r = a / b, d = a * r + b;
+    return {r / d, T(-1) / d};
+  } else {
+    return std::complex<T>(T(1)) / z;
+  }
+}
+
+/// Li2 for the half-line form: nearly real arguments u = x + i y with |y| <= 1e-10 min(|x|,
+/// |1 - x|) by the real Li2 and its first-order Taylor term i y Li2'(x), Li2'(u) = -ln(1 - u)/u
+/// on the side of the cut that sgn y selects (dropped: y^2 |Li2''| / 2 <= 1e-20); else the
+/// complex li2 (eq. (D0.18)).
+template <class T>
+inline std::complex<T> d0_li2(const std::complex<T>& u) noexcept {
+  if constexpr (std::is_floating_point_v<T>) {
+    using std::abs;
+    const T x = u.real(), y = u.imag();
+    const T omx = T(1) - x;
+    const T lim = T(1e-10) * ((abs(x) < abs(omx)) ? abs(x) : abs(omx));
+    if (abs(y) <= lim && lim > T(0)) {  // lim > 0: x != 0, 1, finite
+      // Re Li2(x) as in loop::li2 (dilog.hpp), sharing ln(1 - x) resp. ln(x - 1) with the
+      // Taylor term
+      using std::log;
+      using std::log1p;
+      const T pi = scalar_pi<T>();
+      const T zeta2 = pi * pi / 6;
+      if (x < T(1)) {
+        T re, L;  // L = ln(1 - x)
+        if (x < T(-1)) {
+          const T lm = log(-x), l1 = log1p(-T(1) / x);
+          re = -li2_series<T, T>(-l1) - zeta2 - lm * lm / 2;
+          L = lm + l1;
+        } else if (x <= T(0.5)) {
+          L = log1p(-x);
+          re = li2_series<T, T>(-L);
+        } else {
+          L = log1p(-x);
+          const T lx = log(x);
+          re = zeta2 - lx * L - li2_series<T, T>(-lx);
+        }
+        return {re, -y * L / x};  // i y (-ln(1 - x) / x)
+      }
+      // x > 1: ln(1 - u) = ln(x - 1) -+ i pi for y >= 0 (+0) resp. y < 0 (-0)
+      const T lx = log(x);
+      T re, lxm1;
+      if (x <= T(2)) {
+        lxm1 = log(x - T(1));
+        re = zeta2 - lx * lxm1 - li2_series<T, T>(-lx);
+      } else {
+        const T l1 = log1p(-T(1) / x);
+        lxm1 = lx + l1;
+        re = -li2_series<T, T>(-l1) + T(2) * zeta2 - lx * lx / 2;
+      }
+      const T sg = std::signbit(y) ? T(-1) : T(1);
+      // Li2(x + i0 sg) = Re Li2(x) + i sg pi ln x; i y Li2'(x) = i y (-(ln(x - 1) - i sg pi) / x)
+      return {re - sg * pi * y / x, sg * pi * lx - y * lxm1 / x};
+    }
+  }
+  return li2(u);
+}
+
+/// |Re z| + |Im z|: a modulus estimate within a factor sqrt(2) of |z| without hypot, for the
+/// cancellation and gap estimates (which only steer the long-double rescue).
+template <class T>
+inline T d0_abs1(const std::complex<T>& z) noexcept {
+  using std::abs;
+  return abs(z.real()) + abs(z.imag());
 }
 
 /// eta(a, b) = ln(ab) - ln a - ln b (principal logarithms), from the signs of the imaginary
@@ -72,7 +159,7 @@ inline std::complex<T> d0_eta(const std::complex<T>& a, const std::complex<T>& b
 template <class T>
 inline std::complex<T> d0_L(const std::complex<T>& x) noexcept {
   using std::abs;
-  if (abs(x) > T(2)) return log1p_(-std::complex<T>(T(1)) / x);
+  if (d0_abs1(x) > T(2)) return log1p_(-std::complex<T>(T(1)) / x);  // |x| > sqrt(2)
   return d0_log(std::complex<T>(T(1)) - x) - d0_log(-x);
 }
 
@@ -87,18 +174,18 @@ inline std::complex<T> d0_R(const std::complex<T>& x, const std::complex<T>& z, 
   const C u0 = x * w, u1 = (x - C(T(1))) * w;
   const C l0 = li2(u0), l1 = li2(u1);
   C r = l0 - l1;
-  mag += abs(l0) + abs(l1);
+  mag += d0_abs1(l0) + d0_abs1(l1);
   const C e0 = d0_eta(-z, w);
   if (e0 != C(T(0))) {
     const C t = e0 * d0_log(u0);
     r += t;
-    mag += abs(t);
+    mag += d0_abs1(t);
   }
   const C e1 = d0_eta(C(T(1)) - z, w);
   if (e1 != C(T(0))) {
     const C t = e1 * d0_log(u1);
     r -= t;
-    mag += abs(t);
+    mag += d0_abs1(t);
   }
   return r;
 }
@@ -110,17 +197,17 @@ inline std::array<std::complex<T>, 2> d0_roots(const D0Poly<T>& q) noexcept {
   const C d = std::sqrt(q[1] * q[1] - T(4) * q[2] * q[0]);
   const C s = (std::real(std::conj(q[1]) * d) >= T(0)) ? -q[1] - d : -q[1] + d;
   if (s == C(T(0))) return {C(T(0)), C(T(0))};
-  return {s / (T(2) * q[2]), T(2) * q[0] / s};
+  return {s * d0_inv(T(2) * q[2]), T(2) * q[0] * d0_inv(s)};
 }
 
 /// A form q in the slice coordinates (c, d) = (1 - t, t), homogeneous of degree deg:
 /// h0 c^2 + h1 c d + h2 d^2, h0 c + h1 d or h0, with Im q < 0 on the slice. Factorised as
-/// ln q(t) = lnc + sum_k ln(t - z_k) on [0, 1]; lq0, lq1 = ln q at t = 0, 1.
+/// ln q(t) = lnc + sum_k ln(t - z_k) on [0, 1]; q0, q1 = q at t = 0, 1.
 template <class T>
 struct D0LogFactor {
   int n = 0;  // number of finite roots in t
   std::array<std::complex<T>, 2> z{};
-  std::complex<T> lnc{}, lq0{}, lq1{};
+  std::complex<T> lnc{}, q0{}, q1{};
 };
 
 template <class T>
@@ -150,23 +237,24 @@ inline D0LogFactor<T> d0_factor(const D0Form<T>& q) noexcept {
       nw = 1;
     }
     half = (q.h[0] + q.h[1] + q.h[2]) / T(4);
-    f.lq0 = d0_log(q.h[0]);
-    f.lq1 = d0_log(q.h[2]);
+    f.q0 = q.h[0];
+    f.q1 = q.h[2];
   } else if (q.deg == 1) {
     if (q.h[1] != C(T(0))) {
       w[0] = -q.h[0] / q.h[1];
       nw = 1;
     }
     half = (q.h[0] + q.h[1]) / T(2);
-    f.lq0 = d0_log(q.h[0]);
-    f.lq1 = d0_log(q.h[1]);
+    f.q0 = q.h[0];
+    f.q1 = q.h[1];
   } else {
-    f.lnc = f.lq0 = f.lq1 = d0_log(q.h[0]);
+    f.q0 = f.q1 = q.h[0];
+    f.lnc = d0_log(q.h[0]);
     return f;
   }
   for (int k = 0; k < nw; ++k) {
     const C opw = C(T(1)) + w[k];
-    if (abs(opw) <= tiny * (abs(w[k]) + T(1))) continue;  // t = infinity
+    if (d0_abs1(opw) <= tiny * (d0_abs1(w[k]) + T(1))) continue;  // t = infinity
     f.z[f.n++] = w[k] / opw;
   }
   // ln q(t) - sum_k ln(t - z_k) is constant on [0, 1] (both sides continuous): fix it at 1/2.
@@ -183,16 +271,21 @@ inline std::complex<T> d0_int_log_over(const D0LogFactor<T>& f, const std::compl
   using std::abs;
   std::complex<T> br = f.lnc;
   std::complex<T> r{};
-  T m = abs(f.lnc);
+  T m = d0_abs1(f.lnc);
   for (int k = 0; k < f.n; ++k) {
-    const std::complex<T> l = d0_log(x - f.z[k]);
+    const std::complex<T> xz = x - f.z[k];
+    const std::complex<T> l = d0_log(xz);
     br += l;
-    m += abs(l);
+    m += d0_abs1(l);
     r += d0_R(x, f.z[k], mag);
-    const T gap = abs(x - f.z[k]) / (T(1) + abs(x));
-    if (gap < min_gap) min_gap = gap;
+    // |x - z| / (1 + |x|), the moduli only where the estimate comes near the current minimum
+    const T gap1 = d0_abs1(xz) / (T(1) + d0_abs1(x));
+    if (gap1 < T(2) * min_gap) {
+      const T gap = abs(xz) / (T(1) + abs(x));
+      if (gap < min_gap) min_gap = gap;
+    }
   }
-  mag += m * abs(Lx);
+  mag += m * d0_abs1(Lx);
   return br * Lx + r;
 }
 
@@ -202,7 +295,7 @@ template <class T>
 inline std::complex<T> d0_int_log_over2(const D0LogFactor<T>& f, const std::complex<T>& x,
                                         const std::complex<T>& Lx) noexcept {
   using C = std::complex<T>;
-  C r = -f.lq1 / (C(T(1)) - x) - f.lq0 / x;
+  C r = -d0_log(f.q1) / (C(T(1)) - x) - d0_log(f.q0) / x;
   for (int k = 0; k < f.n; ++k) r += (Lx - d0_L(f.z[k])) / (x - f.z[k]);
   return r;
 }
@@ -217,6 +310,97 @@ inline std::complex<T> d0_int_log(const D0LogFactor<T>& f) noexcept {
     r += (C(T(1)) - z) * d0_log(C(T(1)) - z) + z * d0_log(-z) - C(T(1));
   }
   return r;
+}
+
+/// Counts of the per-cone-pair evaluations (tests and benchmarks only): w_form = the
+/// half-line form (D0.15)-(D0.17), t_form = the segment form (D0.9)-(D0.11).
+struct D0Trace {
+  int w_form = 0;
+  int t_form = 0;
+};
+
+/// H(X, W) of eq. (D0.16): int_0^inf ln(w - W) [1/(w - X1) - 1/(w - X2)] dw = H(X1, W) - H(X2, W)
+/// for Im W != 0 and X1, X2 off [0, inf); lmx = ln(-X). Accumulates the moduli of the pieces
+/// (mag) and the segment-form gap |x - z| / (1 + |x|) of t = w / (1 + w) (min_gap).
+template <class T>
+inline std::complex<T> d0_H(const std::complex<T>& X, const std::complex<T>& W, const std::complex<T>& lmx,
+                            T& mag, T& min_gap) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  const C xw = X - W;
+  const C inv = d0_inv(xw);
+  const C l = d0_log(xw);
+  const C u = X * inv;
+  const C li = d0_li2(u);
+  C h = l * (l / T(2) - lmx) + li;
+  const T al = d0_abs1(l);
+  mag += al * (al / T(2) + d0_abs1(lmx)) + d0_abs1(li);
+  const C e = d0_eta(-W, inv);
+  if (e != C(T(0))) {
+    const C t = e * d0_log(u);
+    h += t;
+    mag += d0_abs1(t);
+  }
+  // t-space gap: |x_t - z_t| = |X - W| / (|1 + X| |1 + W|), 1 + |x_t| = (|1 + X| + |X|) / |1 + X|
+  const T opw = d0_abs1(C(T(1)) + W), opx = d0_abs1(C(T(1)) + X);
+  const T gap1 = d0_abs1(xw) / (opw * (opx + d0_abs1(X)));  // in [gap, 2 sqrt(2) gap]
+  if (gap1 < T(4) * min_gap && gap1 < T(1e-3)) {  // exact only near the thresholds 1e-4, 1e-6
+    const T gap = abs(xw) / (abs(C(T(1)) + W) * (abs(C(T(1)) + X) + abs(X)));
+    if (gap < min_gap) min_gap = gap;
+  }
+  return h;
+}
+
+/// One cone pair in the half-line form (docs/physics.md (D0.15)-(D0.17)): with w = d / c the
+/// integral (D0.7) is int_0^inf dw sum_k s_k ln q_k(w) / P(w), P = p2 (w - X1)(w - X2), each
+/// ln q_k(w) = lnc_k + sum_a ln(w - W_ka) (constant fixed at w = 1), one Li2 per (X, W).
+/// false (nothing accumulated) when P is not of degree 2 in w or its roots nearly coincide:
+/// the caller then uses the segment form.
+template <class T>
+inline bool d0_pair_w(const std::array<D0Form<T>, 4>& q, const std::array<T, 4>& sgn, const D0Poly<T>& Pw,
+                      std::complex<T>& val, T& magnitude, T& min_gap) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  using std::cbrt;
+  if (Pw[2] == C(T(0))) return false;
+  const auto X = d0_roots(Pw);
+  if (!(d0_abs1(X[0] - X[1]) > T(2) * cbrt(std::numeric_limits<T>::epsilon()) * (d0_abs1(X[0]) + d0_abs1(X[1]))))
+    return false;
+  const C lm0 = d0_log(-X[0]), lm1 = d0_log(-X[1]);
+  C sum{};
+  T mag = T(0);
+  for (int k = 0; k < 4; ++k) {
+    const D0Form<T>& f = q[k];
+    std::array<C, 2> W{};
+    int n = 0;
+    C q1 = f.h[0];  // q(w = 1)
+    if (f.deg == 2) {
+      q1 += f.h[1] + f.h[2];
+      if (f.h[2] != C(T(0))) {
+        W = d0_roots<T>({f.h[0], f.h[1], f.h[2]});
+        n = 2;
+      } else if (f.h[1] != C(T(0))) {
+        W[0] = -f.h[0] / f.h[1];
+        n = 1;
+      }
+    } else if (f.deg == 1) {
+      q1 += f.h[1];
+      if (f.h[1] != C(T(0))) {
+        W[0] = -f.h[0] / f.h[1];
+        n = 1;
+      }
+    }
+    C lnc = d0_log(q1);
+    for (int a = 0; a < n; ++a) lnc -= d0_log(C(T(1)) - W[a]);
+    C g = lnc * (lm1 - lm0);
+    mag += d0_abs1(lnc) * (d0_abs1(lm0) + d0_abs1(lm1));
+    for (int a = 0; a < n; ++a) g += d0_H(X[0], W[a], lm0, mag, min_gap) - d0_H(X[1], W[a], lm1, mag, min_gap);
+    sum += sgn[k] * g;
+  }
+  const C den = Pw[2] * (X[0] - X[1]);
+  val = sum / den;
+  magnitude += mag / abs(den);
+  return true;
 }
 
 /// One cone of the decomposition along a diagonal (i, j): direction P = e_i - r e_j on the
@@ -236,7 +420,8 @@ struct D0Cone {
 /// e_0 (e_1) itself the null direction (r = 0, one infinite cone; docs/physics.md (D0.12)).
 template <class T>
 inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const T& disc02,
-                                 const T& disc13, T& magnitude, T& min_gap) noexcept {
+                                 const T& disc13, T& magnitude, T& min_gap, bool w_form = true,
+                                 D0Trace* trace = nullptr) noexcept {
   using C = std::complex<T>;
   using std::abs;
   using std::sqrt;
@@ -367,10 +552,23 @@ inline std::complex<T> d0_scaled(const std::array<std::array<T, 4>, 4>& K, const
         q[3] = p00.first;
         overall = T(-1);
       }
+      C val{};
+      if (w_form) {
+        // P as a form in (c, d): the same A B - alpha R with -i eps (c + d)^2 in R
+        const C a0(T(2) * gac, -eps), a1(T(2) * gad, -eps), b0(T(2) * gbc, -eps), b1(T(2) * gbd, -eps);
+        const C r0(gcc, -eps), r1(T(2) * gcd, T(-2) * eps), r2(gdd, -eps);
+        const D0Poly<T> Pw{a0 * b0 - al * r0, a0 * b1 + a1 * b0 - al * r1, a1 * b1 - al * r2};
+        if (d0_pair_w(q, sgn, Pw, val, magnitude, min_gap)) {
+          if (trace) ++trace->w_form;
+          total += overall * val;
+          magnitude += abs(val);
+          continue;
+        }
+      }
+      if (trace) ++trace->t_form;
       std::array<D0LogFactor<T>, 4> f;
       for (int k = 0; k < 4; ++k) f[k] = d0_factor(q[k]);
 
-      C val{};
       if (Pq[2] != C(T(0))) {
         const auto x = d0_roots(Pq);
         using std::cbrt;
@@ -457,12 +655,14 @@ inline T d0_pairing(const D0Mat<T>& K, const D0Mat<T>& disc, std::array<int, 4>&
 /// The orthant integral of eq. (D0.3)/(D0.1) for the form K with the pairing perm.
 template <class T>
 inline std::complex<T> d0_cone(const D0Mat<T>& K, const D0Mat<T>& disc, const std::array<int, 4>& perm,
-                               T& magnitude, T& min_gap) noexcept {
+                               T& magnitude, T& min_gap, bool w_form = true,
+                               D0Trace* trace = nullptr) noexcept {
   D0Mat<T> Kp{};
   for (int i = 0; i < 4; ++i)
     for (int j = 0; j < 4; ++j) Kp[i][j] = K[perm[i]][perm[j]];
   T mag = T(0), gap = T(1);
-  const std::complex<T> v = d0_scaled(Kp, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]], mag, gap);
+  const std::complex<T> v = d0_scaled(Kp, disc[perm[0]][perm[2]], disc[perm[1]][perm[3]], mag, gap,
+                                            w_form, trace);
   magnitude += mag;
   if (gap < min_gap) min_gap = gap;
   return v;
@@ -477,7 +677,7 @@ inline std::complex<T> d0_cone(const D0Mat<T>& K, const D0Mat<T>& disc, const st
 /// |Q(v)| / (|K_kk| + 2 lambda |K_kl| + lambda^2 |K_ll|) (cancellation in Q(v)). false: none works.
 template <class T>
 inline bool d0_split(const D0Mat<T>& K, const D0Mat<T>& disc, std::complex<T>& value, T& magnitude,
-                     T& min_gap) noexcept {
+                     T& min_gap, bool w_form = true, D0Trace* trace = nullptr) noexcept {
   using std::abs;
   using std::sqrt;
   T best_q = T(-1), best_lam = T(0);
@@ -531,8 +731,8 @@ inline bool d0_split(const D0Mat<T>& K, const D0Mat<T>& disc, std::complex<T>& v
     }
   }
   if (best_k < 0 || best_q < T(0)) return false;
-  value = best_lam * d0_cone(best_K1, best_d1, best_p1, magnitude, min_gap) +
-          d0_cone(best_K2, best_d2, best_p2, magnitude, min_gap);
+  value = best_lam * d0_cone(best_K1, best_d1, best_p1, magnitude, min_gap, w_form, trace) +
+          d0_cone(best_K2, best_d2, best_p2, magnitude, min_gap, w_form, trace);
   (void)best_l;
   return true;
 }
