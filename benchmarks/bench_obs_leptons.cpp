@@ -84,6 +84,41 @@ void BM_four_lepton_boxes_x3(benchmark::State& state) {
 }
 BENCHMARK(BM_four_lepton_boxes_x3);
 
+// The four tau -> l l' l'' modes of docs/physics.md 5.9 (boxes + penguins + widths) on prepared
+// dipoles, penguins and box table; and their shared table alone.
+void BM_tau_mixed_modes(benchmark::State& state) {
+  const auto s = lepton_sector(benchmark_model());
+  const auto T = detail::leptons::loop_table(s);
+  const auto d = lepton_dipoles(s, T);
+  const auto p = lepton_penguins(s, T);
+  for (auto _ : state) {
+    auto r = tau_mixed_modes(s, d, p, T.box);
+    benchmark::DoNotOptimize(r);  // all four modes (a single field would let the others be dropped)
+  }
+}
+BENCHMARK(BM_tau_mixed_modes);
+
+void BM_general_box_table(benchmark::State& state) {
+  const auto s = lepton_sector(benchmark_model());
+  const auto B = detail::leptons::box_table(s);
+  for (auto _ : state) {
+    auto t = detail::leptons::general_box_table(s, B, 2, 0b011u);  // as in tau_mixed_modes
+    benchmark::DoNotOptimize(t);
+  }
+}
+BENCHMARK(BM_general_box_table);
+
+// Leptoquark quark boxes of mu-e conversion (docs/physics.md 5.10).
+void BM_mu_e_quark_boxes(benchmark::State& state) {
+  const Model& m = benchmark_model();
+  const auto s = lepton_sector(m);
+  for (auto _ : state) {
+    auto b = mu_e_quark_boxes(m, s);
+    benchmark::DoNotOptimize(b);
+  }
+}
+BENCHMARK(BM_mu_e_quark_boxes);
+
 void BM_neutrino_observables(benchmark::State& state) {
   const Model& m = benchmark_model();
   for (auto _ : state) benchmark::DoNotOptimize(m.neutrino().sum_eV);

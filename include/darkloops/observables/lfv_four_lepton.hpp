@@ -31,111 +31,257 @@ struct ChiralBasis {
 
 namespace detail::leptons {
 
+/// A ChiralBasis as plain (re, im) doubles for the internal maps below: no zero-filled std::complex
+/// temporaries, and every map is real-linear, so it acts on both parts alike.
+struct Terms {
+  double v[ChiralBasis::size][2];
+};
+
 /// Fierz rearrangement for anticommuting fields: (ψ̄1 A ψ2)(ψ̄3 B ψ4) = Σ (ψ̄1 A' ψ4)(ψ̄3 B' ψ2),
 /// docs/physics.md §5.9 eq. (F): VLL → VLL, VLR → -2 SRL, VRL → -2 SLR, SLR → -½ VRL,
 /// SRL → -½ VLR, SLL → -½ SLL - ⅛ TLL, TLL → -6 SLL + ½ TLL (and L ↔ R).
-inline ChiralBasis fierz(const ChiralBasis& x) noexcept {
+inline Terms fierz(const Terms& x) noexcept {
   using B = ChiralBasis;
-  ChiralBasis y;
-  y[B::VLL] += x[B::VLL];
-  y[B::VRR] += x[B::VRR];
-  y[B::SRL] += -2.0 * x[B::VLR];
-  y[B::SLR] += -2.0 * x[B::VRL];
-  y[B::VRL] += -0.5 * x[B::SLR];
-  y[B::VLR] += -0.5 * x[B::SRL];
-  y[B::SLL] += -0.5 * x[B::SLL] - 6.0 * x[B::TLL];
-  y[B::TLL] += -0.125 * x[B::SLL] + 0.5 * x[B::TLL];
-  y[B::SRR] += -0.5 * x[B::SRR] - 6.0 * x[B::TRR];
-  y[B::TRR] += -0.125 * x[B::SRR] + 0.5 * x[B::TRR];
+  Terms y;
+  for (int z = 0; z < 2; ++z) {
+    y.v[B::VLL][z] = x.v[B::VLL][z];
+    y.v[B::VRR][z] = x.v[B::VRR][z];
+    y.v[B::SRL][z] = -2.0 * x.v[B::VLR][z];
+    y.v[B::SLR][z] = -2.0 * x.v[B::VRL][z];
+    y.v[B::VRL][z] = -0.5 * x.v[B::SLR][z];
+    y.v[B::VLR][z] = -0.5 * x.v[B::SRL][z];
+    y.v[B::SLL][z] = -0.5 * x.v[B::SLL][z] - 6.0 * x.v[B::TLL][z];
+    y.v[B::TLL][z] = -0.125 * x.v[B::SLL][z] + 0.5 * x.v[B::TLL][z];
+    y.v[B::SRR][z] = -0.5 * x.v[B::SRR][z] - 6.0 * x.v[B::TRR][z];
+    y.v[B::TRR][z] = -0.125 * x.v[B::SRR][z] + 0.5 * x.v[B::TRR][z];
+  }
   return y;
 }
 
 /// Exchange of the two bilinears: (ψ̄1 A ψ2)(ψ̄3 B ψ4) = (ψ̄3 B ψ4)(ψ̄1 A ψ2) (bosonic bilinears).
-inline ChiralBasis swap_bilinears(const ChiralBasis& x) noexcept {
+inline Terms swap_bilinears(const Terms& x) noexcept {
   using B = ChiralBasis;
-  ChiralBasis y = x;
-  y[B::VLR] = x[B::VRL];
-  y[B::VRL] = x[B::VLR];
-  y[B::SLR] = x[B::SRL];
-  y[B::SRL] = x[B::SLR];
+  Terms y = x;
+  for (int z = 0; z < 2; ++z) {
+    y.v[B::VLR][z] = x.v[B::VRL][z];
+    y.v[B::VRL][z] = x.v[B::VLR][z];
+    y.v[B::SLR][z] = x.v[B::SRL][z];
+    y.v[B::SRL][z] = x.v[B::SLR][z];
+  }
   return y;
 }
 
 /// Second bilinear conjugated: (ψ̄1 A ψ2)(ψ̄3^c B ψ4^c) = (ψ̄1 A ψ2)(ψ̄4 B' ψ3), B' = C Bᵀ C⁻¹:
 /// γP_L → -γP_R, γP_R → -γP_L, P_X → P_X, σP_X → -σP_X.
-inline ChiralBasis conjugate_second(const ChiralBasis& x) noexcept {
+inline Terms conjugate_second(const Terms& x) noexcept {
   using B = ChiralBasis;
-  ChiralBasis y = x;
-  y[B::VLL] = -x[B::VLR];
-  y[B::VLR] = -x[B::VLL];
-  y[B::VRL] = -x[B::VRR];
-  y[B::VRR] = -x[B::VRL];
-  y[B::TLL] = -x[B::TLL];
-  y[B::TRR] = -x[B::TRR];
+  Terms y = x;
+  for (int z = 0; z < 2; ++z) {
+    y.v[B::VLL][z] = -x.v[B::VLR][z];
+    y.v[B::VLR][z] = -x.v[B::VLL][z];
+    y.v[B::VRL][z] = -x.v[B::VRR][z];
+    y.v[B::VRR][z] = -x.v[B::VRL][z];
+    y.v[B::TLL][z] = -x.v[B::TLL][z];
+    y.v[B::TRR][z] = -x.v[B::TRR][z];
+  }
   return y;
 }
 
-/// Place a term in the pairing (p̄ q)(r̄ s) into the target pairing (β̄ α)(γ̄ δ): direct, swapped,
-/// Fierzed, or swapped and Fierzed; the first rule whose flavours match is used (each term once).
-inline void add_to_target(ChiralBasis& target, const ChiralBasis& term, int p, int q, int r, int s, int beta,
-                          int alpha, int gamma, int delta) noexcept {
-  if (p == beta && q == alpha && r == gamma && s == delta)
-    target += term;
-  else if (p == gamma && q == delta && r == beta && s == alpha)
-    target += swap_bilinears(term);
-  else if (p == beta && q == delta && r == gamma && s == alpha)
-    target += fierz(term);
-  else if (p == gamma && q == alpha && r == beta && s == delta)
-    target += fierz(swap_bilinears(term));
+inline void add(Terms& target, const Terms& x) noexcept {
+  for (int i = 0; i < ChiralBasis::size; ++i)
+    for (int z = 0; z < 2; ++z) target.v[i][z] += x.v[i][z];
+}
+
+/// How a term in the pairing (p̄ q)(r̄ s) is placed into the target pairing (β̄ α)(γ̄ δ): 0 directly,
+/// 1 by exchanging the bilinears, 2 by a Fierz, 3 by both (the first rule whose flavours match;
+/// -1: none matches).
+inline int placement(int p, int q, int r, int s, int beta, int alpha, int gamma, int delta) noexcept {
+  if (p == beta && q == alpha && r == gamma && s == delta) return 0;
+  if (p == gamma && q == delta && r == beta && s == alpha) return 1;
+  if (p == beta && q == delta && r == gamma && s == alpha) return 2;
+  if (p == gamma && q == alpha && r == beta && s == delta) return 3;
+  return -1;
+}
+template <int Place>
+inline void add_placed(Terms& target, const Terms& x) noexcept {
+  if constexpr (Place == 0) add(target, x);
+  if constexpr (Place == 1) add(target, swap_bilinears(x));
+  if constexpr (Place == 2) add(target, fierz(x));
+  if constexpr (Place == 3) add(target, fierz(swap_bilinears(x)));
 }
 
 }  // namespace detail::leptons
 
 namespace detail::leptons {
 
-/// W[X][Y][i][j][k] = conj(X(i,k)) Y(j,k), X, Y ∈ {cL, cR}: every coupling pair the boxes need,
-/// computed once per sector (manual complex products: no NaN-recovery calls in the hot loop).
-struct PairTable {
-  cplx w[2][2][3][3][3];
-  const cplx* operator()(int X, int Y, int i, int j) const noexcept { return w[X][Y][i][j]; }
+/// What the general boxes of one decaying lepton α share across final states (docs/physics.md
+/// §5.9, "shared evaluation"). Every coupling product of the boxes is a form Σ_kl P_k D^n_kl Q_l of
+/// two pair vectors W^{XY}(i, j)_k = conj(X_ik) Y_jk (X, Y ∈ {cL, cR}; i a bar, j a field flavour),
+/// D^0 = D00/(32π²), D^1 = M_N² D0/(32π²) (symmetric), and one of the two pairs has the field α.
+/// The table holds the couplings and, for the bar flavours x in `bars`, the loop-weighted α-vectors
+///   A^{n,XY}(x)_k = Σ_l D^n_kl W^{XY}(x, α)_l
+/// in two groups of four columns, the combinations the forms need (see pairing_forms):
+///   group 1: A^{0,LL}, A^{0,RR}, A^{1,LL}, A^{1,RR};   group 2: A^{0,RL}, A^{1,LR}, A^{0,LR}, A^{1,RL},
+/// stored [x][re, im][k][column] so that the forms are column-wise (vectorisable) sums; plain doubles
+/// (no zero-initialisation of the table).
+struct GeneralBoxTable {
+  int alpha = 0;
+  unsigned bars = 0;         ///< bit x set: A1[x], A2[x] are filled
+  double c[2][3][3][2];      ///< [X][i][k][re, im]: X = 0 cL(i, k), 1 cR(i, k)
+  double A1[3][2][3][4];     ///< group 1, [x][re, im][k][column]
+  double A2[3][2][3][4];     ///< group 2
 };
-inline PairTable pair_table(const LeptonSector& s) noexcept {
-  double re[2][3][3], im[2][3][3];  // [X][i][k], plain arrays (cL, cR are column-major 3×3)
+
+/// Fill the table for decaying lepton `alpha` and the bar flavours in the bit mask `bars`.
+inline void fill_general_box_table(GeneralBoxTable& t, const LeptonSector& s, const BoxTable& B, int alpha,
+                                   unsigned bars = 7u) noexcept {
+  constexpr int LL = 0, LR = 1, RL = 2, RR = 3;
+  const double f = 0.5 * inv16pi2;  // 1/(32 π^2)
+  const double M_N = s.M_N;
+  double D[2][3][3];
+  for (int k = 0; k < 3; ++k)
+    for (int l = 0; l < 3; ++l) {
+      D[0][k][l] = f * B.d00[k][l];
+      D[1][k][l] = f * M_N * M_N * B.d0[k][l];
+    }
+  // loop matrix and chirality of each column
+  constexpr int n1[4] = {0, 0, 1, 1}, xy1[4] = {LL, RR, LL, RR};
+  constexpr int n2[4] = {0, 1, 0, 1}, xy2[4] = {RL, LR, LR, RL};
+  double D1[3][3][4], D2[3][3][4];
+  for (int k = 0; k < 3; ++k)
+    for (int l = 0; l < 3; ++l)
+      for (int col = 0; col < 4; ++col) {
+        D1[k][l][col] = D[n1[col]][k][l];
+        D2[k][l][col] = D[n2[col]][k][l];
+      }
+  t.alpha = alpha;
+  t.bars = bars;
   for (int i = 0; i < 3; ++i)
     for (int k = 0; k < 3; ++k) {
-      re[0][i][k] = s.cL(i, k).real();
-      im[0][i][k] = s.cL(i, k).imag();
-      re[1][i][k] = s.cR(i, k).real();
-      im[1][i][k] = s.cR(i, k).imag();
+      t.c[0][i][k][0] = s.cL(i, k).real();
+      t.c[0][i][k][1] = s.cL(i, k).imag();
+      t.c[1][i][k][0] = s.cR(i, k).real();
+      t.c[1][i][k][1] = s.cR(i, k).imag();
     }
-  PairTable t;
-  for (int X = 0; X < 2; ++X)
-    for (int Y = X; Y < 2; ++Y)
-      for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-          for (int k = 0; k < 3; ++k) {
-            const double ar = re[X][i][k], ai = im[X][i][k], br = re[Y][j][k], bi = im[Y][j][k];
-            const double wr = ar * br + ai * bi, wi = ar * bi - ai * br;
-            t.w[X][Y][i][j][k] = cplx(wr, wi);
-            t.w[Y][X][j][i][k] = cplx(wr, -wi);  // conj(Y_j) X_i = conj(conj(X_i) Y_j)
+  for (int x = 0; x < 3; ++x) {
+    if (!(bars >> x & 1u)) continue;
+    double wr[4][3], wi[4][3];  // W^{XY}(x, α)_l, XY = 2X + Y
+    for (int X = 0; X < 2; ++X)
+      for (int Y = 0; Y < 2; ++Y)
+        for (int l = 0; l < 3; ++l) {
+          const double ar = t.c[X][x][l][0], ai = t.c[X][x][l][1], br = t.c[Y][alpha][l][0], bi = t.c[Y][alpha][l][1];
+          wr[2 * X + Y][l] = ar * br + ai * bi;
+          wi[2 * X + Y][l] = ar * bi - ai * br;
+        }
+    double w1[2][3][4], w2[2][3][4];  // the W of each column, [re, im][l][column]
+    for (int l = 0; l < 3; ++l)
+      for (int col = 0; col < 4; ++col) {
+        w1[0][l][col] = wr[xy1[col]][l];
+        w1[1][l][col] = wi[xy1[col]][l];
+        w2[0][l][col] = wr[xy2[col]][l];
+        w2[1][l][col] = wi[xy2[col]][l];
+      }
+    for (int z = 0; z < 2; ++z)
+      for (int k = 0; k < 3; ++k) {
+        double q1[4] = {0.0, 0.0, 0.0, 0.0}, q2[4] = {0.0, 0.0, 0.0, 0.0};
+        for (int l = 0; l < 3; ++l)
+          for (int col = 0; col < 4; ++col) {
+            q1[col] += D1[k][l][col] * w1[z][l][col];
+            q2[col] += D2[k][l][col] * w2[z][l][col];
           }
+        for (int col = 0; col < 4; ++col) {
+          t.A1[x][z][k][col] = q1[col];
+          t.A2[x][z][k][col] = q2[col];
+        }
+      }
+  }
+}
+inline GeneralBoxTable general_box_table(const LeptonSector& s, const BoxTable& B, int alpha,
+                                         unsigned bars = 7u) noexcept {
+  GeneralBoxTable t;
+  fill_general_box_table(t, s, B, alpha, bars);
   return t;
 }
 
-/// Σ_kl P_k D_kl Q_l for a real symmetric 3×3 D.
-inline cplx bilinear(const double (&D)[3][3], const cplx* P, const cplx* Q) noexcept {
-  double re = 0.0, im = 0.0;
-  for (int k = 0; k < 3; ++k) {
-    double qr = 0.0, qi = 0.0;
-    for (int l = 0; l < 3; ++l) {
-      qr += D[k][l] * Q[l].real();
-      qi += D[k][l] * Q[l].imag();
+/// The twelve forms of one flavour pairing {P = (x1, f1), Q = (x2, α)} that the Dirac and crossed
+/// boxes use, G = Σ_kl W^{P chirality}(x1, f1)_k D^n_kl W^{Q chirality}(x2, α)_l = Σ_k P_k A^{n,Q}(x2)_k:
+///   0-3: P = LL with group-1 columns (n, Q) = (0, LL) (0, RR) (1, LL) (1, RR);  4-7: P = RR with the same;
+///   8-11: group 2, (P; n, Q) = (LR; 0, RL) (LR; 1, LR) (RL; 0, LR) (RL; 1, RL).
+/// The set is closed under P ↔ Q (D symmetric): kSwapForm.
+struct PairingForms {
+  double re[12], im[12];
+};
+inline constexpr int kSwapForm[12] = {0, 4, 2, 6, 1, 5, 3, 7, 10, 9, 8, 11};
+
+inline PairingForms pairing_forms(const GeneralBoxTable& t, int x1, int f1, int x2) noexcept {
+  constexpr int LL = 0, LR = 1, RL = 2, RR = 3;
+  // P^{XY}_k = conj(X_x1,k) Y_f1,k, index XY = 2X + Y
+  double pr[4][3], pi[4][3];
+  for (int X = 0; X < 2; ++X)
+    for (int Y = 0; Y < 2; ++Y)
+      for (int k = 0; k < 3; ++k) {
+        const double ar = t.c[X][x1][k][0], ai = t.c[X][x1][k][1], br = t.c[Y][f1][k][0], bi = t.c[Y][f1][k][1];
+        pr[2 * X + Y][k] = ar * br + ai * bi;
+        pi[2 * X + Y][k] = ar * bi - ai * br;
+      }
+  // rows: P = LL and P = RR against the group-1 columns; P = (LR, LR, RL, RL) against group 2
+  // (P broadcast from registers: no scalar stores re-read as vectors)
+  PairingForms G;
+  const double(&a1)[2][3][4] = t.A1[x2];
+  const double(&a2)[2][3][4] = t.A2[x2];
+  for (int row = 0; row < 3; ++row) {
+    const double(&a)[2][3][4] = row < 2 ? a1 : a2;
+    double re[4] = {0.0, 0.0, 0.0, 0.0}, im[4] = {0.0, 0.0, 0.0, 0.0};
+    for (int k = 0; k < 3; ++k)
+      for (int half = 0; half < 2; ++half) {
+        const int p = row == 0 ? LL : (row == 1 ? RR : (half == 0 ? LR : RL));
+        const double r = pr[p][k], i = pi[p][k];
+        for (int col = 2 * half; col < 2 * half + 2; ++col) {
+          re[col] += r * a[0][k][col] - i * a[1][k][col];
+          im[col] += r * a[1][k][col] + i * a[0][k][col];
+        }
+      }
+    for (int col = 0; col < 4; ++col) {
+      G.re[4 * row + col] = re[col];
+      G.im[4 * row + col] = im[col];
     }
-    re += P[k].real() * qr - P[k].imag() * qi;
-    im += P[k].real() * qi + P[k].imag() * qr;
   }
-  return {re, im};
+  return G;
 }
+
+/// One diagram class of one assignment, weight w, from the forms of its pairing in the caller's
+/// (P, Q) orientation (Swapped: the stored orientation is (Q, P)), placed into the target:
+///   Dirac  (ā b)(c̄ d): V_XY ← D00 forms, S ← M² D0 forms;
+///   crossed: V ← -D00, S ← M² D0 forms in (ā b^c)(c̄^c d), then Fierz and charge conjugation of the
+///   second bilinear to (ā d)(b̄ c) (docs/physics.md §5.9).
+template <bool Crossed, bool Swapped, int Place>
+inline void add_box_part(Terms& out, const PairingForms& G, double w) noexcept {
+  using B = ChiralBasis;
+  // structure ← form index; VLL VLR VRL VRR SLL SLR SRL SRR (TLL, TRR: 0)
+  constexpr int dirac[8] = {0, 8, 10, 5, 11, 6, 3, 9};
+  constexpr int cross[8] = {8, 1, 4, 10, 11, 7, 2, 9};
+  Terms t;
+  for (int i = 0; i < 8; ++i) {
+    const int m0 = Crossed ? cross[i] : dirac[i], m = Swapped ? kSwapForm[m0] : m0;
+    t.v[i][0] = (Crossed && i < 4) ? -(w * G.re[m]) : w * G.re[m];
+    t.v[i][1] = (Crossed && i < 4) ? -(w * G.im[m]) : w * G.im[m];
+  }
+  for (int z = 0; z < 2; ++z) t.v[B::TLL][z] = t.v[B::TRR][z] = 0.0;
+  if constexpr (Crossed)
+    add_placed<Place>(out, conjugate_second(fierz(t)));
+  else
+    add_placed<Place>(out, t);
+}
+using BoxPart = void (*)(Terms&, const PairingForms&, double) noexcept;
+inline constexpr BoxPart kBoxPart[2][2][4] = {
+    {{add_box_part<false, false, 0>, add_box_part<false, false, 1>, add_box_part<false, false, 2>,
+      add_box_part<false, false, 3>},
+     {add_box_part<false, true, 0>, add_box_part<false, true, 1>, add_box_part<false, true, 2>,
+      add_box_part<false, true, 3>}},
+    {{add_box_part<true, false, 0>, add_box_part<true, false, 1>, add_box_part<true, false, 2>,
+      add_box_part<true, false, 3>},
+     {add_box_part<true, true, 0>, add_box_part<true, true, 1>, add_box_part<true, true, 2>,
+      add_box_part<true, true, 3>}}};
 
 }  // namespace detail::leptons
 
@@ -143,25 +289,33 @@ inline cplx bilinear(const double (&D)[3][3], const cplx* P, const cplx* Q) noex
 /// basis (β̄ Γ α)(γ̄ Γ' δ), from L_Dirac and L_cross of docs/physics.md §5.4 summed literally over
 /// their flavour assignments (a, b, c, d) that match the fields {β̄, γ̄} and {α, δ}; the assignment
 /// and its mirror (c, d, a, b) [Dirac], (b, a, d, c) [crossed] are equal operators (k ↔ l), so
-/// one of each pair is evaluated with weight 2 (§5.9). `B` = detail::leptons::box_table(s),
-/// `W` = detail::leptons::pair_table(s). Valid for any flavours; for β = γ the basis is
-/// overcomplete (use reduce_identical()).
-inline ChiralBasis four_lepton_boxes_general(int beta, int alpha, int gamma, int delta, double M_N,
-                                             const detail::leptons::BoxTable& B,
-                                             const detail::leptons::PairTable& W) noexcept {
-  using detail::leptons::bilinear;
-  using detail::leptons::inv16pi2;
-  using Bs = ChiralBasis;
-  constexpr int L = 0, R = 1;
-  const double f = 0.5 * inv16pi2;  // 1/(32 π^2)
-  double D1[3][3], D2[3][3], mD1[3][3];
-  for (int k = 0; k < 3; ++k)
-    for (int l = 0; l < 3; ++l) {
-      D1[k][l] = f * B.d00[k][l];
-      mD1[k][l] = -D1[k][l];
-      D2[k][l] = f * M_N * M_N * B.d0[k][l];
-    }
-  ChiralBasis out;
+/// one of each pair is evaluated with weight 2 (§5.9). Every coupling product is a form of one of
+/// the (at most two) flavour pairings {(x1, f1), (x2, f2)} of bars and fields, shared by Dirac and
+/// crossed terms (§5.9, shared evaluation). α = T.alpha; `T` = detail::leptons::general_box_table
+/// (s, B, α) with β and γ among its bars, shared by all final states of one α. Valid for any
+/// flavours; for β = γ the basis is overcomplete (use reduce_identical()).
+inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
+                                             const detail::leptons::GeneralBoxTable& T) noexcept {
+  const int alpha = T.alpha;
+  // Pairings computed so far (key: x1, f1, x2 with f2 = α; at most two distinct per final state).
+  int key[4][3];
+  detail::leptons::PairingForms forms[4];
+  int nforms = 0;
+  // Form set of the pairing {(p1, p2), (q1, q2)} and whether the caller's (P, Q) is swapped with
+  // respect to the stored orientation (Q = the pair with field α; of two such, the larger bar).
+  auto lookup = [&](int p1, int p2, int q1, int q2, bool& swapped) -> const detail::leptons::PairingForms& {
+    swapped = !(q2 == alpha && (p2 != alpha || q1 >= p1));
+    const int x1 = swapped ? q1 : p1, f1 = swapped ? q2 : p2, x2 = swapped ? p1 : q1;
+    for (int i = 0; i < nforms; ++i)
+      if (key[i][0] == x1 && key[i][1] == f1 && key[i][2] == x2) return forms[i];
+    key[nforms][0] = x1;
+    key[nforms][1] = f1;
+    key[nforms][2] = x2;
+    forms[nforms] = detail::leptons::pairing_forms(T, x1, f1, x2);
+    return forms[nforms++];
+  };
+  detail::leptons::Terms out;
+  for (auto& x : out.v) x[0] = x[1] = 0.0;
   const int bars[2][2] = {{beta, gamma}, {gamma, beta}};
   const int fields[2][2] = {{alpha, delta}, {delta, alpha}};
   const int nbar = beta == gamma ? 1 : 2, nfield = alpha == delta ? 1 : 2;
@@ -170,47 +324,34 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int alpha, int gamma, int
       const int mb = nbar == 2 ? 1 - ib : ib, mf = nfield == 2 ? 1 - jf : jf;  // the mirror assignment
       if (mb * 2 + mf < ib * 2 + jf) continue;                                  // evaluated with its mirror
       const double w = (mb == ib && mf == jf) ? 1.0 : 2.0;
+      bool sw = false;
       // ---- Dirac: [ā Γ̄_a^k (γ) Γ_b^l b][c̄ Γ̄_c^l (γ) Γ_d^k d], (a, c) = bars, (b, d) = fields:
       //      couplings factor as P_k = conj(X_a,k) Y_d,k and Q_l = conj(X'_c,l) Y'_b,l
       {
         const int a = bars[ib][0], c = bars[ib][1], b = fields[jf][0], d = fields[jf][1];
-        ChiralBasis t;
-        t[Bs::VLL] = bilinear(D1, W(L, L, a, d), W(L, L, c, b));
-        t[Bs::VLR] = bilinear(D1, W(L, R, a, d), W(R, L, c, b));
-        t[Bs::VRL] = bilinear(D1, W(R, L, a, d), W(L, R, c, b));
-        t[Bs::VRR] = bilinear(D1, W(R, R, a, d), W(R, R, c, b));
-        t[Bs::SRR] = bilinear(D2, W(L, R, a, d), W(L, R, c, b));
-        t[Bs::SRL] = bilinear(D2, W(L, L, a, d), W(R, R, c, b));
-        t[Bs::SLR] = bilinear(D2, W(R, R, a, d), W(L, L, c, b));
-        t[Bs::SLL] = bilinear(D2, W(R, L, a, d), W(R, L, c, b));
-        for (auto& x : t.c) x *= w;
-        detail::leptons::add_to_target(out, t, a, b, c, d, beta, alpha, gamma, delta);
+        const auto& G = lookup(a, d, c, b, sw);
+        const int place = detail::leptons::placement(a, b, c, d, beta, alpha, gamma, delta);
+        if (place >= 0) detail::leptons::kBoxPart[0][sw][place](out, G, w);
       }
       // ---- crossed: [ā Γ̄_a^k (γ) Γ̄_b^l b^c][c̄^c Γ_c^k (γ) Γ_d^l d], (a, b) = bars, (c, d) = fields;
       // coefficient -D00 for the γ⊗γ part, +M^2 D0 for the rest; P_k = conj(X_a,k) Y_c,k,
       // Q_l = conj(X'_b,l) Y'_d,l. Fierz (ā d)(c̄^c b^c), then (c̄^c X b^c) = (b̄ X' c).
       {
         const int a = bars[ib][0], b = bars[ib][1], c = fields[jf][0], d = fields[jf][1];
-        ChiralBasis t;
-        t[Bs::VLL] = bilinear(mD1, W(L, R, a, c), W(R, L, b, d));
-        t[Bs::VLR] = bilinear(mD1, W(L, L, a, c), W(R, R, b, d));
-        t[Bs::VRL] = bilinear(mD1, W(R, R, a, c), W(L, L, b, d));
-        t[Bs::VRR] = bilinear(mD1, W(R, L, a, c), W(L, R, b, d));
-        t[Bs::SRL] = bilinear(D2, W(L, L, a, c), W(L, L, b, d));
-        t[Bs::SRR] = bilinear(D2, W(L, R, a, c), W(L, R, b, d));
-        t[Bs::SLL] = bilinear(D2, W(R, L, a, c), W(R, L, b, d));
-        t[Bs::SLR] = bilinear(D2, W(R, R, a, c), W(R, R, b, d));
-        for (auto& x : t.c) x *= w;
-        const ChiralBasis u = detail::leptons::conjugate_second(detail::leptons::fierz(t));
-        detail::leptons::add_to_target(out, u, a, d, b, c, beta, alpha, gamma, delta);
+        const auto& G = lookup(a, c, b, d, sw);
+        const int place = detail::leptons::placement(a, d, b, c, beta, alpha, gamma, delta);
+        if (place >= 0) detail::leptons::kBoxPart[1][sw][place](out, G, w);
       }
     }
-  return out;
+  ChiralBasis r;
+  for (int i = 0; i < ChiralBasis::size; ++i) r[i] = cplx(out.v[i][0], out.v[i][1]);
+  return r;
 }
 
 inline ChiralBasis four_lepton_boxes_general(const LeptonSector& s, int beta, int alpha, int gamma, int delta,
                                              const detail::leptons::BoxTable& B) noexcept {
-  return four_lepton_boxes_general(beta, alpha, gamma, delta, s.M_N, B, detail::leptons::pair_table(s));
+  const unsigned bars = (1u << beta) | (1u << gamma);
+  return four_lepton_boxes_general(beta, gamma, delta, detail::leptons::general_box_table(s, B, alpha, bars));
 }
 
 /// Reduce the overcomplete basis (β̄ Γ α)(β̄ Γ' δ) (two identical β̄ fields) onto

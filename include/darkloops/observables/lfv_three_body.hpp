@@ -125,58 +125,61 @@ inline double width_three_body_distinct(const ChiralBasis& c, cplx A_L, cplx A_R
   return pref * (contact + dip + inter);
 }
 
-/// All contact coefficients of ℓ_α → ℓ_β ℓ_γ ℓ̄_γ (β ≠ γ): boxes + photon non-dipole + Z penguin.
-inline ChiralBasis mixed_three_body_coefficients(const LeptonSector& s, const LeptonPenguins& p, int beta, int alpha,
-                                                 int gamma, const detail::leptons::BoxTable& B,
-                                                 const detail::leptons::PairTable& W) noexcept {
-  ChiralBasis c = four_lepton_boxes_general(beta, alpha, gamma, gamma, s.M_N, B, W);
-  add_penguins(c, p, beta, alpha);
+/// All contact coefficients of ℓ_α → ℓ_β ℓ_γ ℓ̄_γ (β ≠ γ): boxes + photon non-dipole + Z penguin;
+/// α = T.alpha, `T` = detail::leptons::general_box_table(s, B, α).
+inline ChiralBasis mixed_three_body_coefficients(const LeptonPenguins& p, int beta, int gamma,
+                                                 const detail::leptons::GeneralBoxTable& T) noexcept {
+  ChiralBasis c = four_lepton_boxes_general(beta, gamma, gamma, T);
+  add_penguins(c, p, beta, T.alpha);
   return c;
 }
 
-/// BR(ℓ_α⁻ → ℓ_β⁻ ℓ_γ⁺ ℓ_γ⁻), β ≠ γ, both lighter than α (τ → eμμ̄: β = 0, γ = 1; τ → μeē: β = 1, γ = 0).
+/// BR(ℓ_α⁻ → ℓ_β⁻ ℓ_γ⁺ ℓ_γ⁻), β ≠ γ, both lighter than α (τ → eμμ̄: β = 0, γ = 1; τ → μeē: β = 1, γ = 0);
+/// α = T.alpha.
 inline double br_three_body_mixed(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p, int beta,
-                                  int alpha, int gamma, const detail::leptons::BoxTable& B,
-                                  const detail::leptons::PairTable& W) noexcept {
-  const ChiralBasis c = mixed_three_body_coefficients(s, p, beta, alpha, gamma, B, W);
+                                  int gamma, const detail::leptons::GeneralBoxTable& T) noexcept {
+  const int alpha = T.alpha;
+  const ChiralBasis c = mixed_three_body_coefficients(p, beta, gamma, T);
   return width_three_body_distinct(c, d.A_L(beta, alpha), d.A_R(beta, alpha), s.m_lep(alpha), s.m_lep(gamma)) *
          lepton_lifetime_per_GeV(alpha);
 }
 inline double br_three_body_mixed(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p, int beta,
                                   int alpha, int gamma, const detail::leptons::BoxTable& B) noexcept {
-  return br_three_body_mixed(s, d, p, beta, alpha, gamma, B, detail::leptons::pair_table(s));
+  return br_three_body_mixed(s, d, p, beta, gamma,
+                             detail::leptons::general_box_table(s, B, alpha, (1u << beta) | (1u << gamma)));
 }
 
 /// Coefficients of ℓ_α → ℓ_β ℓ_β ℓ̄_δ (ΔL_flavour = 2, δ ≠ β, α): boxes only, reduced onto the
-/// identical-particle basis V_XY = (β̄γP_Xα)(β̄γP_Yδ), S_XX = (β̄P_Xα)(β̄P_Xδ).
-inline FourLeptonCoefficients dl2_three_body_coefficients(const LeptonSector& s, int beta, int alpha, int delta,
-                                                          const detail::leptons::BoxTable& B,
-                                                          const detail::leptons::PairTable& W) noexcept {
-  return reduce_identical(four_lepton_boxes_general(beta, alpha, beta, delta, s.M_N, B, W));
+/// identical-particle basis V_XY = (β̄γP_Xα)(β̄γP_Yδ), S_XX = (β̄P_Xα)(β̄P_Xδ); α = T.alpha.
+inline FourLeptonCoefficients dl2_three_body_coefficients(int beta, int delta,
+                                                          const detail::leptons::GeneralBoxTable& T) noexcept {
+  return reduce_identical(four_lepton_boxes_general(beta, beta, delta, T));
 }
 
 /// BR(ℓ_α⁻ → ℓ_β⁻ ℓ_β⁻ ℓ_δ⁺) (τ⁻ → e⁻e⁻μ⁺: β = 0, δ = 1; τ⁻ → μ⁻μ⁻e⁺: β = 1, δ = 0): the identical-
-/// particle width of §5.5 without dipoles (no penguin reaches this final state at one loop).
-inline double br_three_body_dl2(const LeptonSector& s, int beta, int alpha, int delta,
-                                const detail::leptons::BoxTable& B, const detail::leptons::PairTable& W) noexcept {
-  const auto c = dl2_three_body_coefficients(s, beta, alpha, delta, B, W);
+/// particle width of §5.5 without dipoles (no penguin reaches this final state at one loop); α = T.alpha.
+inline double br_three_body_dl2(const LeptonSector& s, int beta, int delta,
+                                const detail::leptons::GeneralBoxTable& T) noexcept {
+  const int alpha = T.alpha;
+  const auto c = dl2_three_body_coefficients(beta, delta, T);
   return width_three_body(c, 0.0, 0.0, s.m_lep(alpha), s.m_lep(beta)) * lepton_lifetime_per_GeV(alpha);
 }
 inline double br_three_body_dl2(const LeptonSector& s, int beta, int alpha, int delta,
                                 const detail::leptons::BoxTable& B) noexcept {
-  return br_three_body_dl2(s, beta, alpha, delta, B, detail::leptons::pair_table(s));
+  return br_three_body_dl2(s, beta, delta, detail::leptons::general_box_table(s, B, alpha, 1u << beta));
 }
 
-/// The four τ modes of §5.9 in one pass (one coupling-pair table shared).
+/// The four τ modes of §5.9 in one pass: one coupling-pair table and one set of loop-weighted
+/// τ-vectors (detail::leptons::GeneralBoxTable) shared by all four.
 struct TauMixedModes {
   double e_mumu = 0.0, mu_ee = 0.0;  ///< BR(τ⁻ → e⁻μ⁺μ⁻), BR(τ⁻ → μ⁻e⁺e⁻)
   double ee_mu = 0.0, mumu_e = 0.0;  ///< BR(τ⁻ → e⁻e⁻μ⁺), BR(τ⁻ → μ⁻μ⁻e⁺)
 };
 inline TauMixedModes tau_mixed_modes(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p,
                                      const detail::leptons::BoxTable& B) noexcept {
-  const auto W = detail::leptons::pair_table(s);
-  return {br_three_body_mixed(s, d, p, 0, 2, 1, B, W), br_three_body_mixed(s, d, p, 1, 2, 0, B, W),
-          br_three_body_dl2(s, 0, 2, 1, B, W), br_three_body_dl2(s, 1, 2, 0, B, W)};
+  const auto T = detail::leptons::general_box_table(s, B, 2, 0b011u);  // bars e, μ
+  return {br_three_body_mixed(s, d, p, 0, 1, T), br_three_body_mixed(s, d, p, 1, 0, T), br_three_body_dl2(s, 0, 1, T),
+          br_three_body_dl2(s, 1, 0, T)};
 }
 
 /// Observable BR(τ⁻ → ℓ_to⁻ ℓ_pair⁺ ℓ_pair⁻) with to ≠ pair, both lighter than 'from'.
