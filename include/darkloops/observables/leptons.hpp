@@ -30,10 +30,10 @@ struct LeptonPredictions {
 
 /// All lepton observables of a model in one pass.
 inline LeptonPredictions predict_leptons(const Model& m) {
-  LeptonPredictions r;
   const LeptonSector s = lepton_sector(m);
   const auto T = detail::leptons::loop_table(s);  // every loop function, once
-  r.dipoles = lepton_dipoles(s, T);
+  // dipole, penguin and neutrino members built in place (no zero-filled matrices copied over)
+  LeptonPredictions r{.dipoles = lepton_dipoles(s, T), .penguins = lepton_penguins(s, T), .neutrino = m.neutrino()};
   const auto& d = r.dipoles;
   r.delta_ae = delta_a(d, s, 0);
   r.delta_amu = delta_a(d, s, 1);
@@ -42,22 +42,21 @@ inline LeptonPredictions predict_leptons(const Model& m) {
   r.BR_mu_e_gamma = br_radiative(d, s, 0, 1);
   r.BR_tau_e_gamma = br_radiative(d, s, 0, 2);
   r.BR_tau_mu_gamma = br_radiative(d, s, 1, 2);
-  r.penguins = lepton_penguins(s, T);
   const auto& p = r.penguins;
   const auto& B = T.box;
   r.BR_mu_3e = br_three_body(s, d, p, 0, 1, B);
   r.BR_tau_3e = br_three_body(s, d, p, 0, 2, B);
   r.BR_tau_3mu = br_three_body(s, d, p, 1, 2, B);
-  const auto tm = tau_mixed_modes(s, d, p, B);
+  const auto tm = tau_mixed_modes(s, d, p, B);  // one shared table for the four modes
   r.BR_tau_e_mumu = tm.e_mumu;
   r.BR_tau_mu_ee = tm.mu_ee;
   r.BR_tau_ee_mu = tm.ee_mu;
   r.BR_tau_mumu_e = tm.mumu_e;
-  const auto qb = mu_e_quark_boxes(m, s);  // leptoquark quark boxes (zero cost when Y_S = 0)
-  r.CR_mu_e_Al = cr_mu_e(d, p, inputs::leptons::aluminium, qb);
-  r.CR_mu_e_Ti = cr_mu_e(d, p, inputs::leptons::titanium, qb);
-  r.CR_mu_e_Au = cr_mu_e(d, p, inputs::leptons::gold, qb);
-  r.neutrino = m.neutrino();
+  // leptoquark quark boxes (zero cost when Y_S = 0); nucleus-independent couplings once
+  const auto cr = mu_e_conversion_couplings(d, p, mu_e_quark_boxes(m, s, T));
+  r.CR_mu_e_Al = cr_mu_e(cr, inputs::leptons::aluminium);
+  r.CR_mu_e_Ti = cr_mu_e(cr, inputs::leptons::titanium);
+  r.CR_mu_e_Au = cr_mu_e(cr, inputs::leptons::gold);
   return r;
 }
 

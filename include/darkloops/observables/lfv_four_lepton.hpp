@@ -31,65 +31,57 @@ struct ChiralBasis {
 
 namespace detail::leptons {
 
-/// A ChiralBasis as plain (re, im) doubles for the internal maps below: no zero-filled std::complex
-/// temporaries, and every map is real-linear, so it acts on both parts alike.
-struct Terms {
-  double v[ChiralBasis::size][2];
-};
+/// The flavour maps below act linearly on the ten coefficients; they are written once for any
+/// element type V with V + V, -V and double * V (constexpr: the box code composes them at compile
+/// time into one sparse matrix per diagram class and placement, see kPartMaps).
+template <class V>
+using Basis = std::array<V, ChiralBasis::size>;
 
 /// Fierz rearrangement for anticommuting fields: (ψ̄1 A ψ2)(ψ̄3 B ψ4) = Σ (ψ̄1 A' ψ4)(ψ̄3 B' ψ2),
 /// docs/physics.md §5.9 eq. (F): VLL → VLL, VLR → -2 SRL, VRL → -2 SLR, SLR → -½ VRL,
 /// SRL → -½ VLR, SLL → -½ SLL - ⅛ TLL, TLL → -6 SLL + ½ TLL (and L ↔ R).
-inline Terms fierz(const Terms& x) noexcept {
+template <class V>
+constexpr Basis<V> fierz(const Basis<V>& x) noexcept {
   using B = ChiralBasis;
-  Terms y;
-  for (int z = 0; z < 2; ++z) {
-    y.v[B::VLL][z] = x.v[B::VLL][z];
-    y.v[B::VRR][z] = x.v[B::VRR][z];
-    y.v[B::SRL][z] = -2.0 * x.v[B::VLR][z];
-    y.v[B::SLR][z] = -2.0 * x.v[B::VRL][z];
-    y.v[B::VRL][z] = -0.5 * x.v[B::SLR][z];
-    y.v[B::VLR][z] = -0.5 * x.v[B::SRL][z];
-    y.v[B::SLL][z] = -0.5 * x.v[B::SLL][z] - 6.0 * x.v[B::TLL][z];
-    y.v[B::TLL][z] = -0.125 * x.v[B::SLL][z] + 0.5 * x.v[B::TLL][z];
-    y.v[B::SRR][z] = -0.5 * x.v[B::SRR][z] - 6.0 * x.v[B::TRR][z];
-    y.v[B::TRR][z] = -0.125 * x.v[B::SRR][z] + 0.5 * x.v[B::TRR][z];
-  }
+  Basis<V> y{};
+  y[B::VLL] = x[B::VLL];
+  y[B::VRR] = x[B::VRR];
+  y[B::SRL] = -2.0 * x[B::VLR];
+  y[B::SLR] = -2.0 * x[B::VRL];
+  y[B::VRL] = -0.5 * x[B::SLR];
+  y[B::VLR] = -0.5 * x[B::SRL];
+  y[B::SLL] = -0.5 * x[B::SLL] + -6.0 * x[B::TLL];
+  y[B::TLL] = -0.125 * x[B::SLL] + 0.5 * x[B::TLL];
+  y[B::SRR] = -0.5 * x[B::SRR] + -6.0 * x[B::TRR];
+  y[B::TRR] = -0.125 * x[B::SRR] + 0.5 * x[B::TRR];
   return y;
 }
 
 /// Exchange of the two bilinears: (ψ̄1 A ψ2)(ψ̄3 B ψ4) = (ψ̄3 B ψ4)(ψ̄1 A ψ2) (bosonic bilinears).
-inline Terms swap_bilinears(const Terms& x) noexcept {
+template <class V>
+constexpr Basis<V> swap_bilinears(const Basis<V>& x) noexcept {
   using B = ChiralBasis;
-  Terms y = x;
-  for (int z = 0; z < 2; ++z) {
-    y.v[B::VLR][z] = x.v[B::VRL][z];
-    y.v[B::VRL][z] = x.v[B::VLR][z];
-    y.v[B::SLR][z] = x.v[B::SRL][z];
-    y.v[B::SRL][z] = x.v[B::SLR][z];
-  }
+  Basis<V> y = x;
+  y[B::VLR] = x[B::VRL];
+  y[B::VRL] = x[B::VLR];
+  y[B::SLR] = x[B::SRL];
+  y[B::SRL] = x[B::SLR];
   return y;
 }
 
 /// Second bilinear conjugated: (ψ̄1 A ψ2)(ψ̄3^c B ψ4^c) = (ψ̄1 A ψ2)(ψ̄4 B' ψ3), B' = C Bᵀ C⁻¹:
 /// γP_L → -γP_R, γP_R → -γP_L, P_X → P_X, σP_X → -σP_X.
-inline Terms conjugate_second(const Terms& x) noexcept {
+template <class V>
+constexpr Basis<V> conjugate_second(const Basis<V>& x) noexcept {
   using B = ChiralBasis;
-  Terms y = x;
-  for (int z = 0; z < 2; ++z) {
-    y.v[B::VLL][z] = -x.v[B::VLR][z];
-    y.v[B::VLR][z] = -x.v[B::VLL][z];
-    y.v[B::VRL][z] = -x.v[B::VRR][z];
-    y.v[B::VRR][z] = -x.v[B::VRL][z];
-    y.v[B::TLL][z] = -x.v[B::TLL][z];
-    y.v[B::TRR][z] = -x.v[B::TRR][z];
-  }
+  Basis<V> y = x;
+  y[B::VLL] = -1.0 * x[B::VLR];
+  y[B::VLR] = -1.0 * x[B::VLL];
+  y[B::VRL] = -1.0 * x[B::VRR];
+  y[B::VRR] = -1.0 * x[B::VRL];
+  y[B::TLL] = -1.0 * x[B::TLL];
+  y[B::TRR] = -1.0 * x[B::TRR];
   return y;
-}
-
-inline void add(Terms& target, const Terms& x) noexcept {
-  for (int i = 0; i < ChiralBasis::size; ++i)
-    for (int z = 0; z < 2; ++z) target.v[i][z] += x.v[i][z];
 }
 
 /// How a term in the pairing (p̄ q)(r̄ s) is placed into the target pairing (β̄ α)(γ̄ δ): 0 directly,
@@ -102,12 +94,13 @@ inline int placement(int p, int q, int r, int s, int beta, int alpha, int gamma,
   if (p == gamma && q == alpha && r == beta && s == delta) return 3;
   return -1;
 }
-template <int Place>
-inline void add_placed(Terms& target, const Terms& x) noexcept {
-  if constexpr (Place == 0) add(target, x);
-  if constexpr (Place == 1) add(target, swap_bilinears(x));
-  if constexpr (Place == 2) add(target, fierz(x));
-  if constexpr (Place == 3) add(target, fierz(swap_bilinears(x)));
+/// Place a term: 0 as is, 1 exchanged, 2 Fierzed, 3 exchanged and Fierzed.
+template <class V>
+constexpr Basis<V> placed(const Basis<V>& x, int place) noexcept {
+  if (place == 1) return swap_bilinears(x);
+  if (place == 2) return fierz(x);
+  if (place == 3) return fierz(swap_bilinears(x));
+  return x;
 }
 
 }  // namespace detail::leptons
@@ -249,39 +242,72 @@ inline PairingForms pairing_forms(const GeneralBoxTable& t, int x1, int f1, int 
   return G;
 }
 
-/// One diagram class of one assignment, weight w, from the forms of its pairing in the caller's
-/// (P, Q) orientation (Swapped: the stored orientation is (Q, P)), placed into the target:
-///   Dirac  (ā b)(c̄ d): V_XY ← D00 forms, S ← M² D0 forms;
-///   crossed: V ← -D00, S ← M² D0 forms in (ā b^c)(c̄^c d), then Fierz and charge conjugation of the
-///   second bilinear to (ā d)(b̄ c) (docs/physics.md §5.9).
-template <bool Crossed, bool Swapped, int Place>
-inline void add_box_part(Terms& out, const PairingForms& G, double w) noexcept {
-  using B = ChiralBasis;
+/// One diagram class of one assignment as a sparse linear map from the twelve forms of its pairing
+/// to the ten target coefficients, composed at compile time:
+///   Dirac  (ā b)(c̄ d): V_XY ← D00 forms, S ← M² D0 forms, then the placement;
+///   crossed: V ← -D00, S ← M² D0 forms in (ā b^c)(c̄^c d), Fierz to (ā d)(c̄^c b^c), charge
+///   conjugation of the second bilinear to (ā d)(b̄ c), then the placement (docs/physics.md §5.9).
+/// `swapped`: the caller's (P, Q) orientation is the stored one exchanged (kSwapForm).
+struct FormCoefficients {  // one target coefficient as a combination of the forms
+  double c[12] = {};
+  constexpr FormCoefficients operator+(const FormCoefficients& o) const noexcept {
+    FormCoefficients r;
+    for (int m = 0; m < 12; ++m) r.c[m] = c[m] + o.c[m];
+    return r;
+  }
+  friend constexpr FormCoefficients operator*(double a, const FormCoefficients& x) noexcept {
+    FormCoefficients r;
+    for (int m = 0; m < 12; ++m) r.c[m] = a * x.c[m];
+    return r;
+  }
+};
+struct PartMap {
+  struct Entry {
+    int s, m;     ///< target structure, form index
+    double coef;  ///< exact: products of 2^k, 6 and their sums
+  };
+  Entry e[24]{};
+  int n = 0;
+};
+constexpr PartMap make_part_map(bool crossed, bool swapped, int place) noexcept {
   // structure ← form index; VLL VLR VRL VRR SLL SLR SRL SRR (TLL, TRR: 0)
   constexpr int dirac[8] = {0, 8, 10, 5, 11, 6, 3, 9};
   constexpr int cross[8] = {8, 1, 4, 10, 11, 7, 2, 9};
-  Terms t;
+  Basis<FormCoefficients> t{};
   for (int i = 0; i < 8; ++i) {
-    const int m0 = Crossed ? cross[i] : dirac[i], m = Swapped ? kSwapForm[m0] : m0;
-    t.v[i][0] = (Crossed && i < 4) ? -(w * G.re[m]) : w * G.re[m];
-    t.v[i][1] = (Crossed && i < 4) ? -(w * G.im[m]) : w * G.im[m];
+    const int m0 = crossed ? cross[i] : dirac[i], m = swapped ? kSwapForm[m0] : m0;
+    t[static_cast<std::size_t>(i)].c[m] = (crossed && i < 4) ? -1.0 : 1.0;
   }
-  for (int z = 0; z < 2; ++z) t.v[B::TLL][z] = t.v[B::TRR][z] = 0.0;
-  if constexpr (Crossed)
-    add_placed<Place>(out, conjugate_second(fierz(t)));
-  else
-    add_placed<Place>(out, t);
+  if (crossed) t = conjugate_second(fierz(t));
+  t = placed(t, place);
+  PartMap M;
+  for (int s = 0; s < ChiralBasis::size; ++s)
+    for (int m = 0; m < 12; ++m)
+      if (t[static_cast<std::size_t>(s)].c[m] != 0.0) M.e[M.n++] = {s, m, t[static_cast<std::size_t>(s)].c[m]};
+  return M;
 }
-using BoxPart = void (*)(Terms&, const PairingForms&, double) noexcept;
-inline constexpr BoxPart kBoxPart[2][2][4] = {
-    {{add_box_part<false, false, 0>, add_box_part<false, false, 1>, add_box_part<false, false, 2>,
-      add_box_part<false, false, 3>},
-     {add_box_part<false, true, 0>, add_box_part<false, true, 1>, add_box_part<false, true, 2>,
-      add_box_part<false, true, 3>}},
-    {{add_box_part<true, false, 0>, add_box_part<true, false, 1>, add_box_part<true, false, 2>,
-      add_box_part<true, false, 3>},
-     {add_box_part<true, true, 0>, add_box_part<true, true, 1>, add_box_part<true, true, 2>,
-      add_box_part<true, true, 3>}}};
+struct PartMaps {
+  PartMap map[2][2][4];  ///< [crossed][swapped][placement]
+};
+constexpr PartMaps make_part_maps() noexcept {
+  PartMaps P;
+  for (int c = 0; c < 2; ++c)
+    for (int sw = 0; sw < 2; ++sw)
+      for (int pl = 0; pl < 4; ++pl) P.map[c][sw][pl] = make_part_map(c == 1, sw == 1, pl);
+  return P;
+}
+inline constexpr PartMaps kPartMaps = make_part_maps();
+
+/// out += w · M · G, out and G as separate real and imaginary parts.
+inline void add_part(double (&out_re)[ChiralBasis::size], double (&out_im)[ChiralBasis::size], const PartMap& M,
+                     const PairingForms& G, double w) noexcept {
+  for (int j = 0; j < M.n; ++j) {
+    const PartMap::Entry& e = M.e[j];
+    const double c = e.coef * w;
+    out_re[e.s] += c * G.re[e.m];
+    out_im[e.s] += c * G.im[e.m];
+  }
+}
 
 }  // namespace detail::leptons
 
@@ -314,8 +340,7 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
     forms[nforms] = detail::leptons::pairing_forms(T, x1, f1, x2);
     return forms[nforms++];
   };
-  detail::leptons::Terms out;
-  for (auto& x : out.v) x[0] = x[1] = 0.0;
+  double out_re[ChiralBasis::size] = {}, out_im[ChiralBasis::size] = {};
   const int bars[2][2] = {{beta, gamma}, {gamma, beta}};
   const int fields[2][2] = {{alpha, delta}, {delta, alpha}};
   const int nbar = beta == gamma ? 1 : 2, nfield = alpha == delta ? 1 : 2;
@@ -331,7 +356,7 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
         const int a = bars[ib][0], c = bars[ib][1], b = fields[jf][0], d = fields[jf][1];
         const auto& G = lookup(a, d, c, b, sw);
         const int place = detail::leptons::placement(a, b, c, d, beta, alpha, gamma, delta);
-        if (place >= 0) detail::leptons::kBoxPart[0][sw][place](out, G, w);
+        if (place >= 0) detail::leptons::add_part(out_re, out_im, detail::leptons::kPartMaps.map[0][sw][place], G, w);
       }
       // ---- crossed: [ā Γ̄_a^k (γ) Γ̄_b^l b^c][c̄^c Γ_c^k (γ) Γ_d^l d], (a, b) = bars, (c, d) = fields;
       // coefficient -D00 for the γ⊗γ part, +M^2 D0 for the rest; P_k = conj(X_a,k) Y_c,k,
@@ -340,11 +365,11 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
         const int a = bars[ib][0], b = bars[ib][1], c = fields[jf][0], d = fields[jf][1];
         const auto& G = lookup(a, c, b, d, sw);
         const int place = detail::leptons::placement(a, d, b, c, beta, alpha, gamma, delta);
-        if (place >= 0) detail::leptons::kBoxPart[1][sw][place](out, G, w);
+        if (place >= 0) detail::leptons::add_part(out_re, out_im, detail::leptons::kPartMaps.map[1][sw][place], G, w);
       }
     }
   ChiralBasis r;
-  for (int i = 0; i < ChiralBasis::size; ++i) r[i] = cplx(out.v[i][0], out.v[i][1]);
+  for (int i = 0; i < ChiralBasis::size; ++i) r[i] = cplx(out_re[i], out_im[i]);
   return r;
 }
 

@@ -60,6 +60,15 @@ inline double width_three_body(const FourLeptonCoefficients& c, cplx A_L, cplx A
   return pref * (contact + dip + inter);
 }
 
+/// The contact part of width_three_body alone (A_L = A_R = 0; no logarithm): the same number.
+inline double width_three_body_contact(const FourLeptonCoefficients& c, double m_alpha) noexcept {
+  const double m2 = m_alpha * m_alpha;
+  const double pref = m2 * m2 * m_alpha / (1536.0 * pi * pi * pi);
+  const double contact = 2.0 * (std::norm(c.V_LL) + std::norm(c.V_RR)) + std::norm(c.V_LR) + std::norm(c.V_RL) +
+                         (std::norm(c.S_LL) + std::norm(c.S_RR)) / 8.0;
+  return pref * contact;
+}
+
 /// BR(ℓ_α → 3ℓ_β) with the measured lifetime.
 inline double br_three_body(const LeptonSector& s, const LeptonDipoles& d, const LeptonPenguins& p, int beta,
                             int alpha, const detail::leptons::BoxTable& B) noexcept {
@@ -162,7 +171,7 @@ inline double br_three_body_dl2(const LeptonSector& s, int beta, int delta,
                                 const detail::leptons::GeneralBoxTable& T) noexcept {
   const int alpha = T.alpha;
   const auto c = dl2_three_body_coefficients(beta, delta, T);
-  return width_three_body(c, 0.0, 0.0, s.m_lep(alpha), s.m_lep(beta)) * lepton_lifetime_per_GeV(alpha);
+  return width_three_body_contact(c, s.m_lep(alpha)) * lepton_lifetime_per_GeV(alpha);
 }
 inline double br_three_body_dl2(const LeptonSector& s, int beta, int alpha, int delta,
                                 const detail::leptons::BoxTable& B) noexcept {
