@@ -11,6 +11,7 @@
 #include <limits>
 #include <complex>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 #include "darkloops/loop/b.hpp"
@@ -139,9 +140,37 @@ void bm_B0(benchmark::State& st) {
   }
 }
 
+// Path a general C0 call takes (c0.hpp): 0 = one-pole form (12 Li2), 1 = apex decomposition
+// (24 Li2), 2 = quadrature fallback. float C0 is evaluated in double: so are its paths.
+template <class T>
+int c0_path(const T& p1_in, const T& p2_in, const T& p3_in, const std::array<T, 3>& m_in) {
+  using E = std::conditional_t<std::is_same_v<T, float>, double, T>;
+  const E p1 = p1_in;
+  const E p2 = p2_in;
+  const E p3 = p3_in;
+  const std::array<E, 3> m{m_in[0], m_in[1], m_in[2]};
+  const E lam = dl::detail::kallen(p1, p2, p3);
+  const E ps = std::abs(p1) + std::abs(p2) + std::abs(p3);
+  const auto ed = dl::detail::c0_edges<E>(p1, p2, p3, m, lam);
+  const int j = ed.cond[1] < ed.cond[0] ? 1 : 0;
+  E mag = E(0);
+  const auto sum = dl::detail::c0_edge_sum(ed, j, &mag);
+  if (dl::detail::c0_one_pole_ok(dl::detail::c0_one_pole(sum, mag, ed.sqlam, j), ed.cond[j], lam,
+                                 ps))
+    return 0;
+  const auto r = dl::detail::c0_apex<E>(p1, p2, p3, m, lam);
+  return dl::detail::c0_euclidean(p1, p2, p3, m) && dl::detail::c0_needs_quadrature(r, lam, ps)
+             ? 2
+             : 1;
+}
+
 template <class T>
 void bm_C0(benchmark::State& st) {
   const auto& in = inputs<T>();
+  std::size_t n_one_pole = 0;
+  for (std::size_t k = 0; k < npts; ++k)
+    n_one_pole += c0_path<T>(in.p1[k], in.p2[k], in.p3[k], {in.m1[k], in.m2[k], in.m3[k]}) == 0;
+  st.counters["one_pole"] = double(n_one_pole) / double(npts);
   std::size_t i = 0;
   for (auto _ : st) {
     benchmark::DoNotOptimize(dl::C0(in.p1[i], in.p2[i], in.p3[i], in.m1[i], in.m2[i], in.m3[i]));
@@ -149,21 +178,15 @@ void bm_C0(benchmark::State& st) {
   }
 }
 
-// Same distribution restricted to the points that take the analytic (apex) path, i.e. not the
-// quadrature fallback (which ~0.3 % of the draws take and which dominates the mean above).
+// Same distribution restricted to the points that take an analytic path (one-pole or apex),
+// i.e. not the quadrature fallback (which dominates the mean above when it is hit).
 template <class T>
 void bm_C0_analytic(benchmark::State& st) {
   const auto& in = inputs<T>();
   std::vector<std::size_t> idx;
-  for (std::size_t k = 0; k < npts; ++k) {
-    const std::array<T, 3> m{in.m1[k], in.m2[k], in.m3[k]};
-    const T lam = dl::detail::kallen(in.p1[k], in.p2[k], in.p3[k]);
-    const auto r = dl::detail::c0_apex<T>(in.p1[k], in.p2[k], in.p3[k], m, lam);
-    const T ps = in.p1[k] + in.p2[k] + in.p3[k];
-    const bool fallback = dl::detail::c0_euclidean(in.p1[k], in.p2[k], in.p3[k], m) &&
-                          dl::detail::c0_needs_quadrature(r, lam, ps);
-    if (!fallback) idx.push_back(k);
-  }
+  for (std::size_t k = 0; k < npts; ++k)
+    if (c0_path<T>(in.p1[k], in.p2[k], in.p3[k], {in.m1[k], in.m2[k], in.m3[k]}) != 2)
+      idx.push_back(k);
   st.counters["fraction"] = double(idx.size()) / double(npts);
   std::size_t i = 0;
   for (auto _ : st) {

@@ -261,6 +261,61 @@ TEST_CASE("C0 is invariant under the six permutations of its propagators") {
           " points above threshold)");
 }
 
+TEST_CASE("C0 one-pole forms: both sigma sets and the apex decomposition agree (C0.5)") {
+  // docs/physics.md (C0.4)-(C0.5): -(1/sqrt(lambda)) sum_e I_e(sigma+) = +(1/sqrt(lambda))
+  // sum_e I_e(sigma-) = the apex form (their mean). The three are evaluated through different
+  // dilogarithm arguments, so their agreement tests the identity (C0.4) and the sign of each
+  // form, for lambda > 0 and lambda < 0, below and above thresholds. Only points where both sets
+  // are well conditioned are compared (cancellation L <= 500 and (sigma - r) conditioning
+  // <= 1e5, the acceptance limits of the fast path, where the measured error is <= 1e-11).
+  std::mt19937_64 gen(23);
+  std::uniform_real_distribution<double> u(-2.5, 2.5);
+  std::uniform_real_distribution<double> coin(0, 1);
+  double worst = 0;
+  int n = 0;
+  int n_neg = 0;
+  int n_complex = 0;
+  for (int i = 0; i < 600; ++i) {
+    std::array<double, 3> m{};
+    for (auto& x : m) x = std::pow(10.0, u(gen));
+    if (i % 10 == 0) m[i % 3] = 0;
+    std::array<double, 3> s{};
+    for (auto& x : s) x = (coin(gen) < 0.8 ? 1 : -1) * std::pow(10.0, u(gen) + 0.5);
+    if (i % 4 == 0) {  // invariants = squared sides of a triangle: lambda = -16 area^2 < 0
+      const double a = std::pow(10.0, u(gen) / 2);
+      const double b = std::pow(10.0, u(gen) / 2);
+      const double c = std::abs(a - b) + (a + b - std::abs(a - b)) * (0.05 + 0.9 * coin(gen));
+      s = {a * a, b * b, c * c};
+    }
+    const double lam = dl::detail::kallen(s[0], s[1], s[2]);
+    if (lam == 0 || dl::detail::c0_ir_divergent(s[0], s[1], s[2], m)) continue;
+    const auto ed = dl::detail::c0_edges<double>(s[0], s[1], s[2], m, lam);
+    double mp = 0;
+    double mm = 0;
+    const cd sp = dl::detail::c0_edge_sum(ed, 0, &mp);
+    const cd sm = dl::detail::c0_edge_sum(ed, 1, &mm);
+    const auto fp = dl::detail::c0_one_pole(sp, mp, ed.sqlam, 0);
+    const auto fm = dl::detail::c0_one_pole(sm, mm, ed.sqlam, 1);
+    if (fp.loss > 500 || fm.loss > 500 || ed.cond[0] > 1e5 || ed.cond[1] > 1e5) continue;
+    const auto ap = dl::detail::c0_apex<double>(s[0], s[1], s[2], m, lam);
+    INFO("point ", i, ": ", s[0], " ", s[1], " ", s[2], "; ", m[0], " ", m[1], " ", m[2]);
+    const double e1 = rel(fp.value, fm.value);
+    const double e2 = rel(fp.value, ap.value);
+    CHECK(e1 <= 1e-10);
+    CHECK(e2 <= 1e-10);
+    worst = std::max({worst, e1, e2});
+    ++n;
+    if (lam < 0) ++n_neg;
+    if (std::abs(fp.value.imag()) > 1e-6 * std::abs(fp.value)) ++n_complex;
+  }
+  // the sample covers both signs of lambda and complex (above-threshold) values
+  CHECK(n > 300);
+  CHECK(n_neg > 30);
+  CHECK(n_complex > 50);
+  MESSAGE("C0 one-pole sigma+ / sigma- / apex: ", n, " points (", n_neg, " with lambda < 0, ",
+          n_complex, " complex), max relative spread ", worst);
+}
+
 TEST_CASE("known limits") {
   const double m = 37.5;
   // A0, B at p2 = 0 with equal masses; B1 = -B0/2; DB0(0;m,m) = 1/(6m)

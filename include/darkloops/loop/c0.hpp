@@ -45,6 +45,64 @@ inline bool c0_ir_divergent(const T& s01, const T& s12, const T& s02,
   return false;
 }
 
+/// C0 at non-zero invariants (collinear partial fractions, one-pole form, apex decomposition,
+/// quadrature; see the header comment). Arguments already validated, not IR-divergent. Kept
+/// out of line (g++/clang): C0 itself stays small.
+template <class T>
+#if defined(__GNUC__)
+[[gnu::noinline]]
+#endif
+inline std::complex<T> c0_general(const T& p1, const T& p2, const T& p1p2,
+                                  const std::array<T, 3>& m) noexcept {
+  using C = std::complex<T>;
+  using std::abs;
+  const T eps = std::numeric_limits<T>::epsilon();
+  const T lam = kallen(p1, p2, p1p2);
+  const T ps = abs(p1) + abs(p2) + abs(p1p2);
+  const bool euclid = c0_euclidean(p1, p2, p1p2, m);
+  if (abs(lam) <= T(64) * eps * ps * ps) {
+    // collinear: rotate (s01, s12, s02; m0, m1, m2) cyclically until s01 != 0, s02/s01 >= 0
+    std::array<T, 3> s{p1, p2, p1p2};
+    std::array<T, 3> mm = m;
+    for (int rot = 0; rot < 3; ++rot) {
+      if (s[0] != T(0) && s[2] / s[0] >= T(0)) {
+        const C v = c0_collinear<T>(s[0], s[1], s[2], mm);
+        if (v == v) return v;
+      }
+      s = {s[1], s[2], s[0]};
+      mm = {mm[1], mm[2], mm[0]};
+    }
+    if (euclid) return C(c0_quadrature<T>(p1, p2, p1p2, m), T(0));  // NaN if it fails
+    return scalar_cnan<T>();
+  }
+  // one-pole form (docs/physics.md (C0.4)): the better-conditioned sigma set alone, 12 Li2
+  const C0Edges<T> ed = c0_edges<T>(p1, p2, p1p2, m, lam);
+  const int j = ed.cond[1] < ed.cond[0] ? 1 : 0;
+  T mag_j = T(0);
+  const C sum_j = c0_edge_sum(ed, j, &mag_j);
+  const C0Eval<T> f = c0_one_pole(sum_j, mag_j, ed.sqlam, j);
+  if (c0_one_pole_ok(f, ed.cond[j], lam, ps)) return euclid ? C(f.value.real(), T(0)) : f.value;
+  // fallback: the apex decomposition (both sets, C0.2) and, below thresholds, quadrature
+  C0Sums<T> su;
+  su.sqlam = ed.sqlam;
+  (j == 0 ? su.plus : su.minus) = sum_j;
+  (j == 0 ? su.mag_plus : su.mag_minus) = mag_j;
+  if (j == 0) {
+    su.minus = c0_edge_sum(ed, 1, &su.mag_minus);
+  } else {
+    su.plus = c0_edge_sum(ed, 0, &su.mag_plus);
+  }
+  const C0Eval<T> r = c0_from_both(su);
+  if (euclid) {  // F > 0 on the simplex: C0 is real
+    if (c0_needs_quadrature(r, lam, ps)) {
+      const T q = c0_quadrature<T>(p1, p2, p1p2, m);
+      if (q == q) return C(q, T(0));
+    }
+    return C(r.value.real(), T(0));
+  }
+  return r.value;
+}
+
 }  // namespace detail
 
 /// C0(p1, p2, p1p2; m1, m2, m3), see the header comment. mu-independent (UV finite).
@@ -64,34 +122,7 @@ inline std::complex<T> C0(const T& p1, const T& p2, const T& p1p2, const T& m1, 
   if (detail::c0_ir_divergent(p1, p2, p1p2, m)) return detail::scalar_cnan<T>();
   if (p1 == T(0) && p2 == T(0) && p1p2 == T(0)) return C(zero::C0<T>(m1, m2, m3), T(0));
 
-  const T eps = std::numeric_limits<T>::epsilon();
-  const T lam = detail::kallen(p1, p2, p1p2);
-  const T ps = abs(p1) + abs(p2) + abs(p1p2);
-  const bool euclid = detail::c0_euclidean(p1, p2, p1p2, m);
-  if (abs(lam) <= T(64) * eps * ps * ps) {
-    // collinear: rotate (s01, s12, s02; m0, m1, m2) cyclically until s01 != 0, s02/s01 >= 0
-    std::array<T, 3> s{p1, p2, p1p2};
-    std::array<T, 3> mm = m;
-    for (int rot = 0; rot < 3; ++rot) {
-      if (s[0] != T(0) && s[2] / s[0] >= T(0)) {
-        const C v = detail::c0_collinear<T>(s[0], s[1], s[2], mm);
-        if (v == v) return v;
-      }
-      s = {s[1], s[2], s[0]};
-      mm = {mm[1], mm[2], mm[0]};
-    }
-    if (euclid) return C(detail::c0_quadrature<T>(p1, p2, p1p2, m), T(0));  // NaN if it fails
-    return detail::scalar_cnan<T>();
-  }
-  const auto r = detail::c0_apex<T>(p1, p2, p1p2, m, lam);
-  if (euclid) {  // F > 0 on the simplex: C0 is real
-    if (detail::c0_needs_quadrature(r, lam, ps)) {
-      const T q = detail::c0_quadrature<T>(p1, p2, p1p2, m);
-      if (q == q) return C(q, T(0));
-    }
-    return C(r.value.real(), T(0));
-  }
-  return r.value;
+  return detail::c0_general<T>(p1, p2, p1p2, m);
 }
 
 }  // namespace darkloops::loop

@@ -172,15 +172,19 @@ inline std::complex<T> c0_S(const std::complex<T>& sigma, const std::complex<T>&
   return total;
 }
 
-/// Roots of a s^2 + b s + c (complex c; a, b real), stable; n = number of finite roots.
+/// Roots of a s^2 + b s + c (complex c; a, b real), stable; n = number of finite roots; conj:
+/// the two roots are a complex-conjugate pair up to the i-epsilon (real discriminant < 0).
 template <class T>
 struct QuadRoots {
   std::array<std::complex<T>, 2> r{};
   int n = 0;
+  bool conj = false;
 };
 template <class T>
 inline QuadRoots<T> quad_roots(const T& a, const T& b, const std::complex<T>& c) noexcept {
   using C = std::complex<T>;
+  using std::abs;
+  using std::sqrt;
   QuadRoots<T> q;
   if (a == T(0)) {
     if (b != T(0)) {
@@ -189,7 +193,18 @@ inline QuadRoots<T> quad_roots(const T& a, const T& b, const std::complex<T>& c)
     }
     return q;
   }
-  C sq = std::sqrt(C(b * b) - T(4) * a * c);
+  // sqrt(d + i di), d = b^2 - 4a Re c, di = -4a Im c: to first order in di when |di| <= eps |d|
+  // (the i-epsilon; the neglected term is eps^2 relative), std::sqrt otherwise
+  const T d = b * b - T(4) * a * c.real();
+  const T di = -T(4) * a * c.imag();
+  C sq;
+  if (abs(di) <= std::numeric_limits<T>::epsilon() * abs(d)) {
+    const T rd = sqrt(abs(d));
+    sq = d > T(0) ? C(rd, di / (T(2) * rd)) : C(di / (T(2) * rd), rd);
+    q.conj = d < T(0);
+  } else {
+    sq = std::sqrt(C(d, di));
+  }
   if (b * sq.real() < T(0)) sq = -sq;
   const C qq = -(C(b) + sq) / T(2);
   q.r[0] = qq / a;
@@ -207,10 +222,19 @@ inline std::complex<T> c0_I(const std::complex<T>& sigma, const QuadRoots<T>& ro
   const T twopi = T(2) * scalar_pi<T>();
   C total(T(0));
   T k = argconst;
-  for (int i = 0; i < roots.n; ++i) {
-    const C si = c0_S(sigma, roots.r[i], mag);
-    total += si;
-    k += c0_arg<T>(sigma - roots.r[i]);
+  if (roots.conj && sigma.imag() == T(0)) {
+    // real sigma, conjugate roots: S(sigma, conj r) = conj S(sigma, r) ((C0.7))
+    T m1 = T(0);
+    const C si = c0_S(sigma, roots.r[0], &m1);
+    total += C(T(2) * si.real());
+    *mag += T(2) * m1;
+    for (int i = 0; i < 2; ++i) k += c0_arg<T>(sigma - roots.r[i]);
+  } else {
+    for (int i = 0; i < roots.n; ++i) {
+      const C si = c0_S(sigma, roots.r[i], mag);
+      total += si;
+      k += c0_arg<T>(sigma - roots.r[i]);
+    }
   }
   using std::round;
   const T n = round(k / twopi);  // exp(K) = 1 exactly: K = 2 pi i n
@@ -236,11 +260,23 @@ struct C0Eval {
   T loss;  // sum of the terms' |Re| + |Im| over |sum|
 };
 
-/// General C0 by the apex decomposition. m = squared masses (m0,m1,m2); s01 = p1, s12 = p2,
-/// s02 = p1p2. Requires lambda != 0.
+/// Per-edge data of the apex / one-pole forms: sigma_e^+-, the roots of F_e - i eps and the
+/// constant of the winding K (docs/physics.md (C0.2)-(C0.5)).
 template <class T>
-inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::array<T, 3>& m,
-                         const T& lam) noexcept {
+struct C0Edges {
+  std::array<std::array<std::complex<T>, 2>, 3> sig{};
+  std::array<std::array<bool, 2>, 3> fin{};  // sigma finite (and edge not constant)
+  std::array<QuadRoots<T>, 3> roots{};
+  std::array<T, 3> argconst{};
+  std::array<T, 2> cond{};  // max_e,k (|sigma| + |r_k|)/|sigma - r_k| for the + and - sets
+  std::complex<T> sqlam{};
+};
+
+/// Geometry of the edges. m = squared masses (m0,m1,m2); s01 = p1, s12 = p2, s02 = p1p2.
+/// Requires lambda != 0.
+template <class T>
+inline C0Edges<T> c0_edges(const T& s01, const T& s12, const T& s02, const std::array<T, 3>& m,
+                           const T& lam) noexcept {
   using C = std::complex<T>;
   using std::abs;
   using std::sqrt;
@@ -269,14 +305,16 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
   T scale = abs(s01) + abs(s12) + abs(s02) + m[0] + m[1] + m[2];
   const T epsi = scale * std::numeric_limits<T>::epsilon() * std::numeric_limits<T>::epsilon();
   const T argf0 = c0_arg<T>(C(F0, -epsi));
+  C0Edges<T> ed;
   const C sqlam = lam >= T(0) ? C(sqrt(lam)) : C(T(0), sqrt(-lam));
+  ed.sqlam = sqlam;
   // edges (CCW): V0 -> V1, V1 -> V2, V2 -> V0
   const std::array<T, 3> vx{T(0), T(1), T(0)};
   const std::array<T, 3> vy{T(0), T(0), T(1)};
   const std::array<T, 3> ae{s01, s12, s02};
+  std::array<T, 2> cnum{T(0), T(0)};  // cond[j] = cnum[j] / cden[j]
+  std::array<T, 2> cden{T(1), T(1)};
   // linear coefficient of F_e: 2 Va^T H d + g.d
-  C sum(T(0));
-  T mag = T(0);
   for (int e = 0; e < 3; ++e) {
     const int ia = e;
     const int ib = (e + 1) % 3;
@@ -287,15 +325,17 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
     const T a = ae[e];
     const T b = T(2) * (hx * dx + hy * dy) + g0 * dx + g1 * dy;
     const T c = m[ia];
+    auto& fin = ed.fin[e];
+    auto& sig = ed.sig[e];
+    fin = {false, false};
     if (a == T(0) && b == T(0)) continue;  // constant edge: D_e = 0, no contribution
+    fin = {true, true};
     const T De = -(dxk[ia] * dy - dyk[ia] * dx);  // det(V_a - P, d)
     const C dsq = De * sqlam;
     const C cf = C(c - F0);
     // sigma+- = (-b +- De sqrt(lambda)) / (2a), stable
     const C nplus = C(-b) + dsq;
     const C nminus = C(-b) - dsq;
-    std::array<C, 2> sig;
-    std::array<bool, 2> fin{true, true};
     if (c0_l1(nplus) >= c0_l1(nminus)) {
       if (a == T(0)) {
         fin[0] = false;
@@ -316,14 +356,83 @@ inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::ar
       sig[0] = T(2) * cf * c0_inv(nminus);
     }
     const C cm(c, -epsi);
-    const QuadRoots<T> roots = quad_roots<T>(a, b, cm);
+    ed.roots[e] = quad_roots<T>(a, b, cm);
     T argconst = c0_arg<T>(cm) - argf0;
-    for (int i = 0; i < roots.n; ++i) argconst -= c0_arg<T>(-roots.r[i]);
-    if (fin[0]) sum += c0_I<T>(sig[0], roots, argconst, &mag);
-    if (fin[1]) sum -= c0_I<T>(sig[1], roots, argconst, &mag);
+    for (int i = 0; i < ed.roots[e].n; ++i) argconst -= c0_arg<T>(-ed.roots[e].r[i]);
+    ed.argconst[e] = argconst;
+    for (int j = 0; j < 2; ++j) {
+      if (!fin[j]) continue;
+      for (int i = 0; i < ed.roots[e].n; ++i) {  // max of num/den without dividing
+        const T num = c0_l1(sig[j]) + c0_l1(ed.roots[e].r[i]);
+        const T den = c0_l1(sig[j] - ed.roots[e].r[i]);
+        if (den == T(0)) {  // sigma on a root: infinitely ill-conditioned
+          cnum[j] = T(1);
+          cden[j] = T(0);
+        } else if (num * cden[j] > cnum[j] * den) {
+          cnum[j] = num;
+          cden[j] = den;
+        }
+      }
+    }
   }
+  for (int j = 0; j < 2; ++j)
+    ed.cond[j] = cden[j] > T(0) ? cnum[j] / cden[j] : std::numeric_limits<T>::infinity();
+  return ed;
+}
+
+/// Sigma_e I_e(sigma_e^(+ if j = 0, - if j = 1)) (docs/physics.md (C0.3)); *mag accumulates the
+/// terms' |Re| + |Im|.
+template <class T>
+inline std::complex<T> c0_edge_sum(const C0Edges<T>& ed, int j, T* mag) noexcept {
+  std::complex<T> sum(T(0));
+  for (int e = 0; e < 3; ++e)
+    if (ed.fin[e][j]) sum += c0_I<T>(ed.sig[e][j], ed.roots[e], ed.argconst[e], mag);
+  return sum;
+}
+
+/// Edge sums Sigma_e I_e(sigma_e^+) and Sigma_e I_e(sigma_e^-) with their magnitudes and
+/// sqrt(lambda).
+template <class T>
+struct C0Sums {
+  std::complex<T> plus{};
+  std::complex<T> minus{};
+  T mag_plus{};
+  T mag_minus{};
+  std::complex<T> sqlam{};
+};
+
+/// C0 from both edge sums (apex decomposition, (C0.2)) with its cancellation estimate.
+template <class T>
+inline C0Eval<T> c0_from_both(const C0Sums<T>& s) noexcept {
+  const std::complex<T> sum = s.plus - s.minus;
   C0Eval<T> res;
-  res.value = -sum / (T(2) * sqlam);
+  res.value = -sum / (T(2) * s.sqlam);
+  const T as = std::abs(sum);
+  res.loss = as > T(0) ? (s.mag_plus + s.mag_minus) / as : std::numeric_limits<T>::infinity();
+  return res;
+}
+
+/// General C0 by the apex decomposition (C0.2): both sigma^+ and sigma^- per edge (24 Li2).
+/// Requires lambda != 0.
+template <class T>
+inline C0Eval<T> c0_apex(const T& s01, const T& s12, const T& s02, const std::array<T, 3>& m,
+                         const T& lam) noexcept {
+  const C0Edges<T> ed = c0_edges<T>(s01, s12, s02, m, lam);
+  C0Sums<T> su;
+  su.sqlam = ed.sqlam;
+  su.plus = c0_edge_sum(ed, 0, &su.mag_plus);
+  su.minus = c0_edge_sum(ed, 1, &su.mag_minus);
+  return c0_from_both(su);
+}
+
+/// C0 from one edge sum alone (one-pole form (C0.4), 12 Li2): C0 = -(1/sqrt(lambda)) Sigma_e
+/// I_e(sigma^+) = +(1/sqrt(lambda)) Sigma_e I_e(sigma^-) (j = 0 / 1), with its cancellation
+/// estimate.
+template <class T>
+inline C0Eval<T> c0_one_pole(const std::complex<T>& sum, T mag, const std::complex<T>& sqlam,
+                             int j) noexcept {
+  C0Eval<T> res;
+  res.value = (j == 0 ? -sum : sum) / sqlam;
   const T as = std::abs(sum);
   res.loss = as > T(0) ? mag / as : std::numeric_limits<T>::infinity();
   return res;
@@ -342,6 +451,24 @@ inline bool c0_needs_quadrature(const C0Eval<T>& r, const T& lam, const T& ps) n
   const T eps = std::numeric_limits<T>::epsilon();
   if (r.loss * sqrt(sqrt(eps)) > T(1)) return true;
   return r.loss * (ps * ps / abs(lam)) * sqrt(eps) > T(1);
+}
+
+/// Acceptance of the one-pole result (docs/physics.md (C0.8)): cancellation estimate
+/// L <= eps^(-1/4)/16 (508 in double), (sigma - r) conditioning cond <= eps^(-5/16) (7.8e4) and
+/// L ps^2/|lambda| <= eps^(-5/16) (near-collinear momenta, invisible in L). Chosen on the
+/// 1e4-point double-vs-50-digit sample (docs/validation.md): accepted regular points reach
+/// 9e-12 there (the apex decomposition 1.8e-11), near-singular ones 2.7e-9 (apex 4e-7).
+template <class T>
+inline bool c0_one_pole_ok(const C0Eval<T>& f, const T& cond, const T& lam,
+                           const T& ps) noexcept {
+  using std::abs;
+  using std::sqrt;
+  const T e16 = sqrt(sqrt(sqrt(sqrt(std::numeric_limits<T>::epsilon()))));  // eps^(1/16)
+  const T e4 = (e16 * e16) * (e16 * e16);
+  const T e516 = e4 * e16;
+  if (!(f.loss * e4 * T(16) <= T(1))) return false;  // also catches NaN
+  if (!(cond * e516 <= T(1))) return false;
+  return f.loss * (ps * ps / abs(lam)) * e516 <= T(1);
 }
 
 /// True when F > 0 on the simplex except possibly at vertices (all below thresholds).
