@@ -4,7 +4,9 @@
 // log-uniform in 10..1e5 GeV^2 (issue 3); baseline: one std::log on the same inputs.
 #include <benchmark/benchmark.h>
 
+#include <array>
 #include <cmath>
+#include <complex>
 #include <random>
 #include <vector>
 
@@ -119,6 +121,50 @@ void BM_C_small_gram(benchmark::State& state) {
   }
 }
 
+// Cost breakdown at the same near-collinear points: the scalar C0 alone, and the small-Gram
+// expansion alone (detail::c_gram, gram_c.hpp; C0 computed outside the timed loop), i.e. the part
+// of C() that does not move with the scalar C0.
+template <class T>
+std::array<T, 3> small_gram_point(const Args<T>& a, std::size_t k) {
+  const T x = T(std::sqrt(double(a.p[3 * k]))), y = T(std::sqrt(double(a.p[3 * k + 1])));
+  return {-x * x, -y * y, -(x + y) * (x + y) * T(1 + 1e-6)};
+}
+
+template <class T>
+void BM_C0_small_gram(benchmark::State& state) {
+  const Args<T> a;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    const auto s = small_gram_point(a, k);
+    benchmark::DoNotOptimize(
+        darkloops::loop::C0(s[0], s[1], s[2], a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]));
+    ++i;
+  }
+}
+
+template <class T>
+void BM_C_gram_expansion_only(benchmark::State& state) {
+  namespace dt = darkloops::loop::detail;
+  const Args<T> a;
+  std::vector<dt::Tracked<T>> c0(n_points);
+  for (std::size_t k = 0; k < n_points; ++k) {
+    const auto s = small_gram_point(a, k);
+    c0[k] = dt::input(std::complex<T>(
+        darkloops::loop::C0(s[0], s[1], s[2], a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2])));
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i % n_points;
+    bool ok = false;
+    benchmark::DoNotOptimize(dt::c_gram<T>(small_gram_point(a, k),
+                                           {a.m[3 * k], a.m[3 * k + 1], a.m[3 * k + 2]}, T(1),
+                                           c0[k], ok));
+    benchmark::DoNotOptimize(ok);
+    ++i;
+  }
+}
+
 template <class T>
 void BM_D_general(benchmark::State& state) {
   const Args<T> a;
@@ -156,6 +202,8 @@ BENCHMARK_TEMPLATE(BM_C0_scalar, double);
 BENCHMARK_TEMPLATE(BM_C_pv_only, double);
 BENCHMARK_TEMPLATE(BM_C_zero_momenta, double);
 BENCHMARK_TEMPLATE(BM_C_small_gram, double);
+BENCHMARK_TEMPLATE(BM_C0_small_gram, double);
+BENCHMARK_TEMPLATE(BM_C_gram_expansion_only, double);
 BENCHMARK_TEMPLATE(BM_D_general, float);
 BENCHMARK_TEMPLATE(BM_D_general, double);
 BENCHMARK_TEMPLATE(BM_D_general, long double);
