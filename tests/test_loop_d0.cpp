@@ -640,3 +640,44 @@ TEST_CASE("D0: nearly-real Li2, log and sqrt of the half-line form against the c
   CHECK(worst_log <= 8 * eps);
   CHECK(worst_sqrt <= 8 * eps);
 }
+
+TEST_CASE("D0: mass ratios up to 1e12 with massless lines (double vs 50 digits)") {
+  // The hierarchy the wide test stops short of (docs/validation.md "Known failure"): masses^2
+  // log-uniform over 10^-6..10^6, each 0 with probability 0.1, invariants as in random_point.
+  // With the segment form ~0.4 % of such points lost the sign of the finite -i eps (offline,
+  // 5000 points: 20 above 1e-6, up to O(1e5) relative); the half-line form: 1 of 5000.
+  // 1000 points in Release (~2 s), 100 under ASan (~10x slower). Reference: loop::D0<mp50>.
+#if defined(__SANITIZE_ADDRESS__)
+  const int target = 100;
+#else
+  const int target = 1000;
+#endif
+  std::mt19937_64 g(99);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::vector<double> errs;
+  int above = 0;
+  while (static_cast<int>(errs.size()) < target) {
+    Args a{};
+    for (int i = 6; i < 10; ++i) a[i] = std::pow(10.0, 12.0 * u(g) - 6.0);
+    for (int i = 6; i < 10; ++i)
+      if (u(g) < 0.1) a[i] = 0.0;
+    for (int i = 0; i < 6; ++i) {
+      const double r = u(g);
+      a[i] = r < 0.2 ? 0.0 : std::pow(10.0, 7.0 * u(g) - 3.5) * (r < 0.6 ? -1.0 : 1.0);
+    }
+    const cd v = d0(a);
+    if (std::isnan(v.real())) continue;
+    const auto w = dl::D0<mp50>(mp50(a[0]), mp50(a[1]), mp50(a[2]), mp50(a[3]), mp50(a[4]),
+                                mp50(a[5]), mp50(a[6]), mp50(a[7]), mp50(a[8]), mp50(a[9]));
+    const double e = crel(v, cd(static_cast<double>(w.real()), static_cast<double>(w.imag())));
+    errs.push_back(e);
+    above += (e > 1e-6) ? 1 : 0;
+  }
+  std::sort(errs.begin(), errs.end());
+  MESSAGE("D0 mass ratios 1e12: ", errs.size(), " points, p99 ", errs[errs.size() * 99 / 100], ", max ",
+          errs.back(), ", ", above, " above 1e-6");
+  // Measured (seed 99): 0 above 1e-6, p99 2.7e-13; seeds 1..5 offline: p99 <= 1.1e-12, one
+  // point in 5000 above 1e-6. Bounds: <= 0.2 % above 1e-6, p99 <= 5e-12 (Release sample).
+  CHECK(above <= target / 500);
+  if (target >= 1000) CHECK(errs[errs.size() * 99 / 100] <= 5e-12);
+}
