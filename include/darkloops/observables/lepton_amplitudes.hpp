@@ -104,7 +104,8 @@ inline double G2p(double t) noexcept {  // ∫ u^3/(u + t(1-u))
 }
 /// Box F, G as divided differences F = p[x,y], G = q[x,y] with p(z) = (1 - z + z^2 ln z)/(1-z)^2,
 /// q(z) = (1 - z + z ln z)/(1-z)^2; diagonal p'(x) = (1 - x^2 + 2x ln x)/(1-x)^3,
-/// q'(x) = (2 - 2x + (1+x) ln x)/(1-x)^3. Used when x, y, 1 are pairwise 5% apart (or x = y).
+/// q'(x) = (2 - 2x + (1+x) ln x)/(1-x)^3. Used when x, y, 1 are pairwise 5% apart (or x = y), and
+/// for one node exactly at 1 with the other 5% away: p(1) = 3/2, q(1) = 1/2 (docs/physics.md §5.8).
 inline bool separated(double a, double b) noexcept { return std::abs(a - b) > 0.05 * std::max(a, b); }
 /// Box integrals at zero external momenta for the loop (N, N, H_k, H_l):
 /// D0(M^2, M^2, m_k^2, m_l^2) = -G(x_k, x_l)/M^4, D00 = -F(x_k, x_l)/(4 M^2), x = m^2/M^2.
@@ -126,6 +127,15 @@ inline void box_FG(double x, double y, double lx, double ly, double& F, double& 
     const double ux = 1.0 - x, uy = 1.0 - y, ix = 1.0 / (ux * ux), iy = 1.0 / (uy * uy), ixy = 1.0 / (x - y);
     F = ((ux + x * x * lx) * ix - (uy + y * y * ly) * iy) * ixy;
     G = ((ux + x * lx) * ix - (uy + y * ly) * iy) * ixy;
+    return;
+  }
+  // one node exactly at 1 (e.g. m_S = M_N in the quark boxes), the other separated: p(1) = 3/2, q(1) = 1/2
+  const bool y1 = x == 1.0 && y > 0 && std::isfinite(y) && separated(y, 1.0);
+  const bool x1 = y == 1.0 && x > 0 && std::isfinite(x) && separated(x, 1.0);
+  if (y1 || x1) {
+    const double z = y1 ? y : x, lz = y1 ? ly : lx, u = 1.0 - z, iu2 = 1.0 / (u * u);
+    F = (1.5 - (u + z * z * lz) * iu2) / u;
+    G = (0.5 - (u + z * lz) * iu2) / u;
     return;
   }
   F = loop::box_F(x, y);

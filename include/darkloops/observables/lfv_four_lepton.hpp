@@ -9,6 +9,8 @@
 
 #include <array>
 #include <complex>
+#include <cstddef>
+#include <utility>
 
 #include "darkloops/core/types.hpp"
 #include "darkloops/observables/lepton_amplitudes.hpp"
@@ -298,16 +300,27 @@ constexpr PartMaps make_part_maps() noexcept {
 }
 inline constexpr PartMaps kPartMaps = make_part_maps();
 
-/// out += w · M · G, out and G as separate real and imaginary parts.
-inline void add_part(double (&out_re)[ChiralBasis::size], double (&out_im)[ChiralBasis::size], const PartMap& M,
-                     const PairingForms& G, double w) noexcept {
-  for (int j = 0; j < M.n; ++j) {
-    const PartMap::Entry& e = M.e[j];
-    const double c = e.coef * w;
-    out_re[e.s] += c * G.re[e.m];
-    out_im[e.s] += c * G.im[e.m];
+/// out += w · M · G for the map M = kPartMaps.map[C][S][P], unrolled at compile time (constant
+/// indices and coefficients; the part is summed locally, then added to out once per structure).
+template <int C, int S, int P, std::size_t... J>
+inline void add_part_impl(double* out_re, double* out_im, const PairingForms& G, double w,
+                          std::index_sequence<J...>) noexcept {
+  constexpr const PartMap& M = kPartMaps.map[C][S][P];
+  double re[ChiralBasis::size] = {}, im[ChiralBasis::size] = {};
+  ((re[M.e[J].s] += (M.e[J].coef * w) * G.re[M.e[J].m], im[M.e[J].s] += (M.e[J].coef * w) * G.im[M.e[J].m]), ...);
+  for (int i = 0; i < ChiralBasis::size; ++i) {
+    out_re[i] += re[i];
+    out_im[i] += im[i];
   }
 }
+template <int C, int S, int P>
+inline void add_part(double* out_re, double* out_im, const PairingForms& G, double w) noexcept {
+  add_part_impl<C, S, P>(out_re, out_im, G, w, std::make_index_sequence<static_cast<std::size_t>(kPartMaps.map[C][S][P].n)>{});
+}
+using AddPart = void (*)(double*, double*, const PairingForms&, double) noexcept;
+template <int C, int S>
+inline constexpr AddPart kAddPart4[4] = {add_part<C, S, 0>, add_part<C, S, 1>, add_part<C, S, 2>, add_part<C, S, 3>};
+inline constexpr const AddPart* kAddPart[2][2] = {{kAddPart4<0, 0>, kAddPart4<0, 1>}, {kAddPart4<1, 0>, kAddPart4<1, 1>}};
 
 }  // namespace detail::leptons
 
@@ -356,7 +369,7 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
         const int a = bars[ib][0], c = bars[ib][1], b = fields[jf][0], d = fields[jf][1];
         const auto& G = lookup(a, d, c, b, sw);
         const int place = detail::leptons::placement(a, b, c, d, beta, alpha, gamma, delta);
-        if (place >= 0) detail::leptons::add_part(out_re, out_im, detail::leptons::kPartMaps.map[0][sw][place], G, w);
+        if (place >= 0) detail::leptons::kAddPart[0][sw][place](out_re, out_im, G, w);
       }
       // ---- crossed: [ā Γ̄_a^k (γ) Γ̄_b^l b^c][c̄^c Γ_c^k (γ) Γ_d^l d], (a, b) = bars, (c, d) = fields;
       // coefficient -D00 for the γ⊗γ part, +M^2 D0 for the rest; P_k = conj(X_a,k) Y_c,k,
@@ -365,7 +378,7 @@ inline ChiralBasis four_lepton_boxes_general(int beta, int gamma, int delta,
         const int a = bars[ib][0], b = bars[ib][1], c = fields[jf][0], d = fields[jf][1];
         const auto& G = lookup(a, c, b, d, sw);
         const int place = detail::leptons::placement(a, d, b, c, beta, alpha, gamma, delta);
-        if (place >= 0) detail::leptons::add_part(out_re, out_im, detail::leptons::kPartMaps.map[1][sw][place], G, w);
+        if (place >= 0) detail::leptons::kAddPart[1][sw][place](out_re, out_im, G, w);
       }
     }
   ChiralBasis r;
