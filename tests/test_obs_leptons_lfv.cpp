@@ -48,6 +48,12 @@ cplx ops_amplitude(const FourLeptonCoefficients& c, const dt::BarSpinor& u1, con
          c.S_LL * op_element(u1, u2, u, v3, L, L, false) + c.S_RR * op_element(u1, u2, u, v3, R, R, false);
 }
 
+/// All box diagrams of l_alpha -> l_beta l_gamma lbar_delta from Denner's fermion-flow rules with
+/// explicit spinors (defined with the general-flavour tests below).
+cplx box_diagrams(const LeptonSector& s, const detail::leptons::BoxTable& B, int al, int be, int ga, int de,
+                  const dt::Spinor& u, const dt::BarSpinor& u1, const dt::BarSpinor& u2, const dt::Spinor& v2,
+                  const dt::Spinor& v3, const dt::BarSpinor& vb3);
+
 }  // namespace
 
 TEST_CASE("four-lepton boxes: Denner-flow diagrams with explicit spinors vs the Fierzed coefficients") {
@@ -58,8 +64,6 @@ TEST_CASE("four-lepton boxes: Denner-flow diagrams with explicit spinors vs the 
     const int al = 1, be = 0;  // mu -> 3e
     const auto c = four_lepton_boxes(s, be, al);
     const auto B = detail::leptons::box_table(s);
-    auto G = [&](int f, int k) { return dt::Mat4(s.cL(f, k) * dt::PL() + s.cR(f, k) * dt::PR()); };
-    auto Gb = [&](int f, int k) { return dt::Mat4(std::conj(s.cL(f, k)) * dt::PR() + std::conj(s.cR(f, k)) * dt::PL()); };
     dt::Random r(99);
     for (int trial = 0; trial < 6; ++trial) {
       const double m = 0.1;
@@ -73,30 +77,10 @@ TEST_CASE("four-lepton boxes: Denner-flow diagrams with explicit spinors vs the 
       // Denner: with the flow leaving the diagram at the outgoing antifermion e3, its spinor is
       // ubar(p3) (v(p3) = C ubar(p3)^T, the same state as in the reference amplitude).
       const dt::BarSpinor vb3 = dt::bar(dt::u_spinor(p3, 0.0005, h[3]));
-      const std::array<int, 4> ref{1, 0, 2, 3};
-      cplx box = 0;
-      for (int k = 0; k < 3; ++k)
-        for (int l = 0; l < 3; ++l) {
-          const dt::BoxIntegrals I{B.d0[k][l], B.d00[k][l]};
-          // Dirac boxes: chain A (e_i <- mu), chain B (e_j <- e+), H_k: mu-vertex <-> e_j, H_l: e3 <-> e_i
-          for (int perm = 0; perm < 2; ++perm) {
-            const dt::BarSpinor& ui = perm == 0 ? u1 : u2;
-            const dt::BarSpinor& uj = perm == 0 ? u2 : u1;
-            const dt::FermionLine A{ui, Gb(be, l), +1.0, s.M_N, G(al, k), u};
-            const dt::FermionLine Bl{uj, Gb(be, k), +1.0, s.M_N, G(be, l), v3};
-            const std::array<int, 4> order = perm == 0 ? std::array<int, 4>{1, 0, 2, 3} : std::array<int, 4>{2, 0, 1, 3};
-            box += double(dt::permutation_sign(order, ref)) * dt::two_line_box(A, Bl, I);
-          }
-          // Crossed boxes: chain C = vbar3 Gamma'_e S Gamma_mu u (flow mu -> e3),
-          // chain D = u1bar Gbar_e S Gbar'_e v2 (flow e2 -> e1); H_k from the mu vertex to e1 (s_D = +1)
-          // or to e2 (s_D = -1).
-          const std::array<int, 4> order{3, 0, 1, 2};
-          const double sg = dt::permutation_sign(order, ref);
-          const dt::FermionLine C{vb3, dt::reversed(G(be, l)), +1.0, s.M_N, G(al, k), u};
-          const dt::FermionLine Da{u1, Gb(be, k), +1.0, s.M_N, dt::reversed(Gb(be, l)), v2};
-          const dt::FermionLine Db{u1, Gb(be, l), -1.0, s.M_N, dt::reversed(Gb(be, k)), v2};
-          box += sg * (dt::two_line_box(C, Da, I) + dt::two_line_box(C, Db, I));
-        }
+      // The Denner-flow diagrams of the general builder box_diagrams() (below) with all three final
+      // flavours e: Dirac boxes (chain A e_i <- mu, chain B e_j <- e+, both orderings of the two
+      // identical electrons) and the two Majorana-crossed boxes (chain C e3 <- mu, chain D e2 -> e1).
+      const cplx box = box_diagrams(s, B, al, be, be, be, u, u1, u2, v2, v3, vb3);
       const cplx diagrams = cplx(0, 1) / (16 * pi * pi) * box;
       const cplx ops = cplx(0, 1) * ops_amplitude(c, u1, u2, u, v3);
       // both sides are sums of O(1e-7..1e-9) GeV^-2 x spinor products; exact algebra, so agreement
@@ -559,8 +543,8 @@ cplx chiral_element(int i, const dt::BarSpinor& a, const dt::Spinor& b, const dt
 }
 
 /// Sum of all box diagrams of l_alpha(p) -> l_beta(p1) l_gamma(p2) lbar_delta(p3) built with
-/// Denner's fermion-flow rules (the same construction as the mu -> 3e test above, with the
-/// flavours of the three final states kept apart), in units of i/(16 pi^2).
+/// Denner's fermion-flow rules, the flavours of the three final states kept apart (the mu -> 3e
+/// test above uses it with beta = gamma = delta), in units of i/(16 pi^2).
 cplx box_diagrams(const LeptonSector& s, const detail::leptons::BoxTable& B, int al, int be, int ga, int de,
                   const dt::Spinor& u, const dt::BarSpinor& u1, const dt::BarSpinor& u2, const dt::Spinor& v2,
                   const dt::Spinor& v3, const dt::BarSpinor& vb3) {
