@@ -6,7 +6,8 @@
 // projective substitutions of Denner-Nierste-Scharf (Nucl. Phys. B367 (1991) 637) along two
 // opposite "diagonals" (i,j), (k,l) with |k_ij|, |k_kl| >= 2 (a massless line: its vertex),
 // else after splitting the cone in two; the -i eps of the propagators kept as an explicit
-// infinitesimal imaginary part.
+// infinitesimal imaginary part. Each cone pair is summed in the half-line form (D0.15)-(D0.18)
+// (one Li2 per pair of roots), the segment form (D0.9)-(D0.11) where that does not apply.
 #pragma once
 
 #include <array>

@@ -2,7 +2,9 @@
 // Internals of the scalar four-point function D0 in general kinematics (docs/physics.md
 // §2.1 "D0 general kinematics"): two projective substitutions along the diagonals of the
 // scaled Cayley matrix reduce D0 to one-dimensional integrals of logarithms over rational
-// functions, which are summed in closed form with the 't Hooft-Veltman R function.
+// functions, summed in closed form: over w = d / c in [0, inf) with one Li2 per pair of roots
+// (half-line form, eqs. (D0.15)-(D0.18)), or over t in [0, 1] with the 't Hooft-Veltman R
+// function (segment form, eqs. (D0.9)-(D0.11), the fallback).
 #pragma once
 
 #include <array>
