@@ -558,7 +558,8 @@ TEST_CASE("D0: half-line form vs segment form in 50 digits (independent closed f
   for (int sample = 0; sample < 3; ++sample) {
     int n = 0;
     while (n < per_sample) {
-      const Args a = sample == 0 ? random_point(g1) : sample == 1 ? random_point(g2, 0.2) : benchmark_point(g3);
+      const Args a =
+          sample == 0 ? random_point(g1) : sample == 1 ? random_point(g2, 0.2) : benchmark_point(g3);
       if (std::isnan(d0(a).real())) continue;
       darkloops::loop::detail::D0Trace tr;
       const auto w = d0_form<mp50>(a, true, &tr);
@@ -628,13 +629,16 @@ TEST_CASE("D0: nearly-real Li2, log and sqrt of the half-line form against the c
     const cd z(x, y);
     const cmp zm{mp50(x), mp50(y)};
     auto rel = [](cd a, cd b) { return std::abs(a - b) / std::abs(b); };
-    auto to_cd = [](const cmp& w) { return cd(static_cast<double>(w.real()), static_cast<double>(w.imag())); };
+    auto to_cd = [](const cmp& w) {
+      return cd(static_cast<double>(w.real()), static_cast<double>(w.imag()));
+    };
     const bool zero_im = (y == 0.0);
     worst_li2 = std::max(worst_li2, rel(d0_li2(z), zero_im ? dl::li2(z) : to_cd(dl::li2(zm))));
     worst_log = std::max(worst_log, rel(d0_log(z), zero_im ? std::log(z) : to_cd(log(zm))));
     worst_sqrt = std::max(worst_sqrt, rel(d0_sqrt(z), zero_im ? std::sqrt(z) : to_cd(sqrt(zm))));
   }
-  MESSAGE("nearly-real shortcuts vs complex functions: Li2 ", worst_li2, ", log ", worst_log, ", sqrt ", worst_sqrt);
+  MESSAGE("nearly-real shortcuts vs complex functions: Li2 ", worst_li2, ", log ", worst_log, ", sqrt ",
+          worst_sqrt);
   const double eps = std::numeric_limits<double>::epsilon();
   CHECK(worst_li2 <= 64 * eps);
   CHECK(worst_log <= 8 * eps);

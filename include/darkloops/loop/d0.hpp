@@ -66,7 +66,8 @@ inline std::complex<T> d0_eval(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m
     // Massless lines with strongly hierarchical scales lose the sign of the finite -i eps in
     // double at some points (wrong imaginary part, docs/validation.md): computed in long double.
     if (massless) {
-      const std::complex<long double> w = d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
+      const std::complex<long double> w =
+          d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
       return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
     }
   }
@@ -123,14 +124,14 @@ inline std::complex<T> d0_eval(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m
     // docs/physics.md after eqs. (D0.11) and (D0.17).
     const T gap_limit = (used.t_form == 0) ? T(1e-6) : T(1e-4);
     if (magnitude > T(1e4) * abs(v) || min_gap < gap_limit) {
-      const std::complex<long double> w = d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
+      const std::complex<long double> w =
+          d0_eval<long double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, w_form, trace);
       return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
     }
   }
   if (unscaled) return v;
   return v / (sqrt(M[0] * M[1]) * sqrt(M[2] * M[3]));
 }
-
 
 }  // namespace detail
 
@@ -148,7 +149,8 @@ template <class T>
 inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
   if constexpr (std::is_same_v<T, float>) {
     // float: evaluated in double (the method loses up to ~1e3 x eps near pseudo-thresholds)
-    const std::complex<double> w = detail::d0_eval<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, true, nullptr);
+    const std::complex<double> w =
+        detail::d0_eval<double>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, true, nullptr);
     return {static_cast<float>(w.real()), static_cast<float>(w.imag())};
   } else {
     return detail::d0_eval<T>(p1, p2, p3, p4, p1p2, p2p3, m1, m2, m3, m4, true, nullptr);

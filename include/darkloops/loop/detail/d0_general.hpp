@@ -388,8 +388,8 @@ inline bool d0_pair_w(const std::array<D0Form<T>, 4>& q, const std::array<T, 4>&
   using std::cbrt;
   if (Pw[2] == C(T(0))) return false;
   const auto X = d0_roots(Pw);
-  if (!(d0_abs1(X[0] - X[1]) > T(2) * cbrt(std::numeric_limits<T>::epsilon()) * (d0_abs1(X[0]) + d0_abs1(X[1]))))
-    return false;
+  const T sep = T(2) * cbrt(std::numeric_limits<T>::epsilon());
+  if (!(d0_abs1(X[0] - X[1]) > sep * (d0_abs1(X[0]) + d0_abs1(X[1])))) return false;
   // A root at w = -1 (t = infinity; P linear in t) coincides there with roots of the q_k whose
   // -i eps (proportional to c + d) vanishes at w = -1 as well: no regulator, the segment form.
   for (const C& x : X)
@@ -422,7 +422,8 @@ inline bool d0_pair_w(const std::array<D0Form<T>, 4>& q, const std::array<T, 4>&
     for (int a = 0; a < n; ++a) lnc -= d0_log(C(T(1)) - W[a]);
     C g = lnc * (lm1 - lm0);
     mag += d0_abs1(lnc) * (d0_abs1(lm0) + d0_abs1(lm1));
-    for (int a = 0; a < n; ++a) g += d0_H(X[0], W[a], lm0, mag, min_gap) - d0_H(X[1], W[a], lm1, mag, min_gap);
+    for (int a = 0; a < n; ++a)
+      g += d0_H(X[0], W[a], lm0, mag, min_gap) - d0_H(X[1], W[a], lm1, mag, min_gap);
     sum += sgn[k] * g;
   }
   const C den = Pw[2] * (X[0] - X[1]);
