@@ -4,10 +4,11 @@
 //   C0(p1, p2, p1p2, m1, m2, m3) = (1/(i pi^2)) int d^4q 1/([q^2 - m1][(q + k1)^2 - m2][(q + k2)^2 - m3]),
 //   k1 = p1, k2 = p1 + p2; arguments p1 = k1^2, p2 = (k2 - k1)^2, p1p2 = k2^2 and squared masses.
 // Paths: all invariants 0 -> loop::zero::C0 (closed form); Gram (Kallen) determinant 0 ->
-// partial fractions into three B0; otherwise the apex decomposition (detail/scalar_c0.hpp),
-// with a tanh-sinh evaluation of the Feynman integral when that is estimated to lose more than
-// eps^(-1/4) (8e3 in double; detail::c0_needs_quadrature) and the point is below all
-// thresholds. Results std::complex<T>. float is evaluated in double and rounded (float's
+// partial fractions into three B0; otherwise the one-pole form (C0.5) (12 Li2,
+// detail/scalar_c0.hpp) when it passes its acceptance test (C0.8), else the apex decomposition
+// (C0.2) (24 Li2), with a tanh-sinh evaluation of the Feynman integral when that is estimated
+// to lose more than eps^(-1/4) (8e3 in double; detail::c0_needs_quadrature) and the point is
+// below all thresholds. Results std::complex<T>. float is evaluated in double and rounded (float's
 // quadrature fallback would be needed on ~10 % of typical points, and glibc's float
 // transcendentals are no faster).
 // NaN (never throws): negative or non-finite masses, non-finite invariants, IR-divergent

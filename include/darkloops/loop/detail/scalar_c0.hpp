@@ -9,7 +9,9 @@
 // with F_e the edge restriction (a B0-type quadratic), sigma+- the roots of F_e = F0 and
 // lambda the Kallen function of the external invariants. Each I_e is a sum of dilogarithms,
 // evaluated with a small finite eps (eps_rel = macheps^2) and explicit bookkeeping of the
-// branch crossings along the real s-path (no eta-function tables needed).
+// branch crossings along the real s-path (no eta-function tables needed). Since
+// sum_e [I_e(sigma+) + I_e(sigma-)] = 0 (C0.4), one set suffices: C0 = -(1/sqrt(lambda))
+// sum_e I_e(sigma+) (one-pole form (C0.5), the fast path: 12 Li2).
 #pragma once
 
 #include <array>
