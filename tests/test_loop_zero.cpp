@@ -18,6 +18,7 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <boost/math/quadrature/tanh_sinh.hpp>
 
+#include "darkloops/loop/c0.hpp"
 #include "darkloops/loop/dimensionless.hpp"
 #include "darkloops/loop/zero_momentum.hpp"
 #include "support/pv_reference.hpp"
@@ -305,4 +306,31 @@ TEST_CASE("domain: NaN outside, never throws") {
   static_assert(noexcept(z::D0(1.0, 2.0, 3.0, 4.0)));
   static_assert(noexcept(z::C(1.0, 2.0, 3.0)));
   static_assert(noexcept(dl::box_F(1.0, 2.0)));
+}
+
+TEST_CASE("C0 at all-zero invariants dispatches to zero::C0 before any other check") {
+  // loop::C0 tests p1 = p2 = p1p2 = 0 first and returns zero::C0 (c0.hpp); the result must be
+  // bit-identical to zero::C0 (double, long double; float goes through double), and NaN where
+  // the general entry point's own checks would give NaN: invalid masses, IR divergence.
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const auto& m : std::vector<std::array<double, 3>>{
+           {120.0, 80.0, 200.0}, {5.0, 5.0, 5.0}, {0.0, 3.0, 7.0}, {1e-4, 1e4, 2.5e3}}) {
+    const auto c = dl::C0(0.0, 0.0, 0.0, m[0], m[1], m[2]);
+    CHECK(c.real() == z::C0(m[0], m[1], m[2]));
+    CHECK(c.imag() == 0.0);
+    const long double l0 = m[0], l1 = m[1], l2 = m[2];
+    CHECK(dl::C0(0.0L, 0.0L, 0.0L, l0, l1, l2).real() == z::C0(l0, l1, l2));
+    const float f = dl::C0(0.0f, 0.0f, 0.0f, float(m[0]), float(m[1]), float(m[2])).real();
+    CHECK(f == float(z::C0(double(float(m[0])), double(float(m[1])), double(float(m[2])))));
+  }
+  auto both_nan = [](const auto& c) { return std::isnan(c.real()) && std::isnan(c.imag()); };
+  CHECK(both_nan(dl::C0(0.0, 0.0, 0.0, -1.0, 2.0, 3.0)));
+  CHECK(both_nan(dl::C0(0.0, 0.0, 0.0, 1.0, nan, 3.0)));
+  CHECK(both_nan(dl::C0(0.0, 0.0, 0.0, 1.0, 2.0, inf)));
+  CHECK(both_nan(dl::C0(0.0, 0.0, 0.0, 0.0, 0.0, 3.0)));  // two massless: IR divergent
+  CHECK(both_nan(dl::C0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)));
+  CHECK(both_nan(dl::C0(0.0L, 0.0L, 0.0L, 0.0L, 2.0L, 0.0L)));
+  CHECK(both_nan(dl::C0(0.0f, 0.0f, 0.0f, 0.0f, 2.0f, 0.0f)));
+  CHECK(both_nan(dl::C0(nan, 0.0, 0.0, 1.0, 2.0, 3.0)));  // not all-zero: checked as before
 }

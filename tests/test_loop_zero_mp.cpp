@@ -13,6 +13,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
@@ -453,4 +454,53 @@ TEST_CASE("dipole and penguin functions around t = 1 and at their series switch"
     CHECK(abs(dl::dipole_F2(T) - F2) <= mp("1e-40") * F2);
     CHECK(abs(dl::penguin_G2p(T) - G2p) <= mp("1e-40") * G2p);
   }
+}
+
+namespace {
+/// Max relative error, in eps(T), of ln_dd1_sorted<T>(lo, hi) against
+/// (ln lo - ln hi)/(lo - hi) in 50 digits (a different formula: two logs, no ratio), on
+/// ratios lo/hi at the former log1p/log switch (1/2 +- a few ulp), adjacent and nearly
+/// adjacent floats (lo/hi = 1 - k eps), equal nodes, and log-uniform ratios 1e-12..1.
+template <class T>
+double ln_dd1_worst(std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> u(0, 1);
+  const T eps = std::numeric_limits<T>::epsilon();
+  double worst = 0;
+  for (double base : {1e-3, 1.0, 7.7e4, 3.3e9}) {
+    const T hi = static_cast<T>(base * (1 + u(rng)));
+    std::vector<T> los{hi};
+    T x = hi / 2, y = hi / 2;  // both sides of lo = hi/2
+    for (int k = 0; k < 8; ++k) {
+      los.push_back(x);
+      los.push_back(y);
+      x = std::nextafter(x, T(0));
+      y = std::nextafter(y, hi);
+    }
+    T z = hi;
+    for (int k = 0; k < 8; ++k) los.push_back(z = std::nextafter(z, T(0)));
+    for (int k = 1; k <= 64; k *= 2) los.push_back(hi * (1 - k * eps));
+    for (int k = 0; k < 200; ++k) los.push_back(hi * static_cast<T>(std::pow(10.0, -12 * u(rng))));
+    for (T lo : los) {
+      if (!(lo > T(0) && lo <= hi)) continue;
+      const mp LO(lo), HI(hi);
+      const mp ref = LO == HI ? 1 / LO : (log(LO) - log(HI)) / (LO - HI);
+      const T v = zd::ln_dd1_sorted(lo, hi);
+      const double e = (abs(mp(v) - ref) / ref).convert_to<double>() / double(eps);
+      worst = std::max(worst, e);
+    }
+  }
+  return worst;
+}
+}  // namespace
+
+TEST_CASE("ln_dd1_sorted: one formula across the former log1p/log switch and near lo = hi") {
+  // ln(q)/(hi (q-1)), q = fl(lo/hi): the exact divided difference at nodes (lo(1+d), hi),
+  // |d| <= eps/2, sensitivity <= 1, plus the roundings of ln (< 1 ulp), hi (q-1) and the
+  // quotient (q - 1 exact for q >= 1/2, else 1/2 ulp): <= ~3 eps; bound 4 eps(T).
+  std::mt19937_64 rng(43);
+  const double worst[3] = {ln_dd1_worst<float>(rng), ln_dd1_worst<double>(rng),
+                           ln_dd1_worst<long double>(rng)};
+  MESSAGE("ln_dd1_sorted max error in eps(T): float " << worst[0] << ", double " << worst[1]
+                                                      << ", long double " << worst[2]);
+  for (double e : worst) CHECK(e <= 4);
 }

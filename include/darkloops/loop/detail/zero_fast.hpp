@@ -42,13 +42,25 @@ inline void sort4(T& a, T& b, T& c, T& d) noexcept {
   sort2(b, c);
 }
 
-/// ln[lo,hi] for sorted 0 < lo <= hi: ln_dd1 with the comparison lo < 2 hi of log_ratio known
-/// to hold (same operations, same result; one data-dependent branch fewer).
+/// ln[lo,hi] for sorted 0 < lo <= hi, branch-free in the ratio (docs/physics.md §2.2.3):
+/// with q = fl(lo/hi), ln[lo,hi] = ln(q)/(hi (q-1)) is the exact divided difference at the
+/// nodes (q hi, hi), q hi = lo (1 + d), |d| <= eps/2, whose relative sensitivity to d is <= 1;
+/// q - 1 is exact (Sterbenz) for q >= 1/2 and ln is glibc's (< 1 ulp, also near q = 1). So one
+/// formula replaces the log1p/log switch at lo = hi/2 (a mispredicted branch on random
+/// masses). q = 1 only for lo = hi: sorted distinct floats give q <= 1 - eps/2.
 template <class T>
 inline T ln_dd1_sorted(const T& lo, const T& hi) noexcept {
-  if (lo == hi) return T(1) / lo;
-  const T d = lo - hi;
-  return (2 * lo > hi ? log1p_(d / hi) : log_(lo / hi)) / d;
+  const T q = lo / hi;
+  if (q == T(1)) return T(1) / hi;
+  return log_(q) / (hi * (q - 1));
+}
+
+/// x for x > 0, else 1: a denominator for quotients computed ahead of a window test (node
+/// differences of sorted nodes are >= 0 and vanish only where the window test takes the
+/// series; no division by zero is ever evaluated).
+template <class T>
+inline T nonzero_den(const T& x) noexcept {
+  return x > T(0) ? x : T(1);
 }
 
 /// Compile-time tables of the Taylor sum of (x^K ln x)[N+1 nodes] for a built-in type T:
@@ -132,12 +144,13 @@ inline T ln_dd2(const T& x, const T& y, const T& z, const T& lxy, const T& lyz) 
   return (lyz - lxy) / (z - x);
 }
 
-/// (x ln x)[a,b,c] = a ln[a,b,c] + ln[b,c] (Leibniz), sorted a <= b <= c outside the window,
-/// a > 0 or (a = 0 < b); lab, lbc: ln[a,b], ln[b,c] (lab unused if a = 0).
+/// (x ln x)[a,b,c] = a ln[a,b,c] + ln[b,c] (Leibniz) = (lbc - lab) s + lbc, sorted
+/// a <= b <= c outside the window, a > 0 or (a = 0 < b); lab, lbc: ln[a,b], ln[b,c];
+/// s = a/(c - a) precomputed off the logs' dependency chain (as many roundings as
+/// a ((lbc - lab)/(c - a))); a = 0: lab = 0, s = 0, giving lbc.
 template <class T>
-inline T p21(const T& a, const T& c, const T& lab, const T& lbc) noexcept {
-  if (a == T(0)) return lbc;
-  return a * ((lbc - lab) / (c - a)) + lbc;
+inline T p21s(const T& s, const T& lab, const T& lbc) noexcept {
+  return (lbc - lab) * s + lbc;
 }
 
 /// (x ln x)[a,b,c] for unsorted squared masses; NaN if two vanish.
@@ -145,26 +158,32 @@ template <class T>
 inline T xln_dd3(T a, T b, T c) noexcept {
   sort3(a, b, c);
   if (b == T(0)) return nan<T>();
+  const T s_ca = a / nonzero_den(c - a);
   const T lab = a == T(0) ? T(0) : ln_dd1_sorted(a, b);
   const T lbc = ln_dd1_sorted(b, c);
   if (in_window(a, c, 2)) return taylor_fast<T, 1, 3>({a, b, c});
-  return p21(a, c, lab, lbc);
+  return p21s(s_ca, lab, lbc);
 }
 
 /// (x ln x)[a,b,c,d] for unsorted squared masses; NaN if two vanish. The three first-order
 /// ln differences are computed before any window test (independent calls that overlap in the
-/// pipeline; a window hit, ~4 % of random sets, discards them): 6.9 instead of 10 logs.
+/// pipeline; a window hit, ~4 % of random sets, discards them), and so are the quotients by
+/// node differences, so that only the logs and multiplications remain on the dependency chain
+/// (docs/performance.md, zero-momentum section).
 template <class T>
 inline T xln_dd4(T a, T b, T c, T d) noexcept {
   sort4(a, b, c, d);
   if (b == T(0)) return nan<T>();
+  const T s_ca = a / nonzero_den(c - a);
+  const T s_db = b / nonzero_den(d - b);
+  const T r_da = T(1) / nonzero_den(d - a);
   const T lab = a == T(0) ? T(0) : ln_dd1_sorted(a, b);
   const T lbc = ln_dd1_sorted(b, c);
   const T lcd = ln_dd1_sorted(c, d);
   if (in_window(a, d, 3)) return taylor_fast<T, 1, 4>({a, b, c, d});
-  const T p_abc = in_window(a, c, 2) ? taylor_fast<T, 1, 3>({a, b, c}) : p21(a, c, lab, lbc);
-  const T p_bcd = in_window(b, d, 2) ? taylor_fast<T, 1, 3>({b, c, d}) : p21(b, d, lbc, lcd);
-  return (p_bcd - p_abc) / (d - a);
+  const T p_abc = in_window(a, c, 2) ? taylor_fast<T, 1, 3>({a, b, c}) : p21s(s_ca, lab, lbc);
+  const T p_bcd = in_window(b, d, 2) ? taylor_fast<T, 1, 3>({b, c, d}) : p21s(s_db, lbc, lcd);
+  return (p_bcd - p_abc) * r_da;
 }
 
 /// (x^2 ln x)[a,b,c,d] for unsorted squared masses; NaN if three vanish.
@@ -173,16 +192,20 @@ template <class T>
 inline T x2ln_dd4(T a, T b, T c, T d) noexcept {
   sort4(a, b, c, d);
   if (c == T(0)) return nan<T>();
+  const T r_ca = T(1) / nonzero_den(c - a);  // quotients ahead of the logs, as in xln_dd4
+  const T r_db = T(1) / nonzero_den(d - b);
+  const T r_da = T(1) / nonzero_den(d - a);
   const T lab = a == T(0) ? T(0) : ln_dd1_sorted(a, b);
   const T lbc = b == T(0) ? T(0) : ln_dd1_sorted(b, c);
   const T lcd = ln_dd1_sorted(c, d);
   if (in_window(a, d, 3)) return taylor_fast<T, 2, 4>({a, b, c, d});
   if (b == T(0)) return lcd;
-  const T l_bcd = ln_dd2(b, c, d, lbc, lcd);
+  // ln[b,c,d], ln[a,b,c] as ln_dd2 with the reciprocals above
+  const T l_bcd = in_window(b, d, 2) ? taylor_fast<T, 0, 3>({b, c, d}) : (lcd - lbc) * r_db;
   T v = (a + b) * l_bcd + lcd;
   if (a != T(0)) {
-    const T l_abc = ln_dd2(a, b, c, lab, lbc);
-    v += a * a * ((l_bcd - l_abc) / (d - a));
+    const T l_abc = in_window(a, c, 2) ? taylor_fast<T, 0, 3>({a, b, c}) : (lbc - lab) * r_ca;
+    v += a * a * ((l_bcd - l_abc) * r_da);
   }
   return v;
 }
