@@ -43,7 +43,7 @@ class Model {
   /// R used by Casas–Ibarra (zero if Y_N was set directly).
   const Matrix23c& R() const noexcept { return R_; }
   /// Masses, splittings, angles, phases, m_bb, sum (computed on each call; not cached).
-  NeutrinoObservables neutrino() const { return neutrino_observables(m_nu_); }
+  NeutrinoObservables neutrino() const { return neutrino_observables(Y_N_, sigma_); }  // rank-2 path (M11)
   const DarkMatterCandidate& dark_matter() const noexcept { return dm_; }
 
  private:

@@ -260,55 +260,27 @@ inline void hermitian_eigen3(const Matrix3c& H, Vector3d& ev, Matrix3c& V) noexc
 }
 }  // namespace detail
 
-/// Takagi factorisation of the complex symmetric m_nu [GeV] and PDG observables.
-/// A state lighter than 1e-9 of the heaviest is treated as massless (its phase is unphysical).
-/// H = m^dag m (scaled to O(1)) is diagonalised by detail::hermitian_eigen3; the Takagi phases
-/// e^{-i arg(d)/2}, d = w^T m w, are the principal square roots of d^*/|d| (no trigonometry).
-inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
-  NeutrinoObservables o;
-  const Matrix3c m = m_nu_GeV * 1e9;  // eV
-  double mmax_entry = 0.0;
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) mmax_entry = std::max({mmax_entry, std::abs(m(i, j).real()), std::abs(m(i, j).imag())});
-  const double unscale = mmax_entry > 0.0 && std::isfinite(mmax_entry) ? mmax_entry : 1.0, sc = 1.0 / unscale;
-  const Matrix3c ms_ = m * sc;
-  Vector3d ev;
-  Matrix3c W;
-  detail::hermitian_eigen3(ms_.adjoint() * ms_, ev, W);  // ascending m^2
-  // Takagi phases: U = W diag(e^{i beta}), U^T m U = diag(m_k) >= 0; d_k = w_k^T m w_k from the
-  // scaled matrix (entries <= 1: |d|^2 neither overflows nor underflows for physical inputs)
-  Vector3d mk;
-  for (int k = 0; k < 3; ++k) {
-    double dr = 0.0, di = 0.0;
-    for (int i = 0; i < 3; ++i) {
-      double yr = 0.0, yi = 0.0;  // (m w)_i
-      for (int j = 0; j < 3; ++j) {
-        const cplx a = ms_(i, j), w = W(j, k);
-        yr += a.real() * w.real() - a.imag() * w.imag();
-        yi += a.real() * w.imag() + a.imag() * w.real();
-      }
-      const cplx w = W(i, k);
-      dr += w.real() * yr - w.imag() * yi;
-      di += w.real() * yi + w.imag() * yr;
-    }
-    const double ad = std::sqrt(dr * dr + di * di);
-    mk(k) = ad * unscale;
-    if (ad > 0.0) {
-      const cplx d(dr, di);
-      const double inv = 1.0 / ad;
-      // e^{i beta} = sqrt(z), z = conj(d)/|d| = zr + i zi, principal branch (Re >= 0)
-      const double zr = d.real() * inv, zi = -d.imag() * inv;
-      double re, im;
-      if (zr >= 0.0) {
-        re = std::sqrt(0.5 * (1.0 + zr));
-        im = zi / (2.0 * re);
-      } else {
-        im = std::copysign(std::sqrt(0.5 * (1.0 - zr)), zi);
-        re = zi / (2.0 * im);
-      }
-      W.col(k) *= cplx(re, im);
-    }
+namespace detail {
+/// Takagi phase e^{i beta} = principal sqrt(conj(d)/|d|) of d = dr + i di, |d| = ad > 0, so that
+/// e^{2 i beta} d = |d| (half-angle formula, no trigonometric calls).
+inline cplx takagi_phase(double dr, double di, double ad) noexcept {
+  const double inv = 1.0 / ad;
+  const double zr = dr * inv, zi = -di * inv;  // z = conj(d)/|d|
+  double re, im;
+  if (zr >= 0.0) {
+    re = std::sqrt(0.5 * (1.0 + zr));
+    im = zi / (2.0 * re);
+  } else {
+    im = std::copysign(std::sqrt(0.5 * (1.0 - zr)), zi);
+    re = zi / (2.0 * im);
   }
+  return {re, im};
+}
+
+/// PDG labels, splittings, angles and phases (physics.md M7) from the Takagi masses mk [eV]
+/// (ascending), the Takagi columns W (W^T m W = diag(mk)) and |(m_nu)_ee| [eV].
+inline NeutrinoObservables takagi_observables(const Vector3d& mk, const Matrix3c& W, double m_ee_abs_eV) {
+  NeutrinoObservables o;
   o.sorted_masses_eV = mk;
   // PDG labels: nu1, nu2 form the pair with the smaller splitting
   const double d01 = mk(1) * mk(1) - mk(0) * mk(0), d12 = mk(2) * mk(2) - mk(1) * mk(1);
@@ -329,7 +301,7 @@ inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
   o.dm31_sq_eV2 = ms(2) * ms(2) - ms(0) * ms(0);
   o.dm32_sq_eV2 = ms(2) * ms(2) - ms(1) * ms(1);
   o.sum_eV = ms.sum();
-  o.m_bb_eV = std::sqrt(std::norm(ms_(0, 0))) * unscale;
+  o.m_bb_eV = m_ee_abs_eV;
 
   const Matrix3c& U = o.U;
   const double s13sq = std::norm(U(0, 2));
@@ -361,6 +333,114 @@ inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
     o.alpha31 = massless3 ? 0.0 : detail::wrap_2pi(2.0 * (std::arg(U(0, 2) * std::conj(U(0, 0))) + o.delta_cp));
   }
   return o;
+}
+}  // namespace detail
+
+/// Takagi factorisation of the complex symmetric m_nu [GeV] and PDG observables.
+/// A state lighter than 1e-9 of the heaviest is treated as massless (its phase is unphysical).
+/// H = m^dag m (scaled to O(1)) is diagonalised by detail::hermitian_eigen3; the Takagi phases
+/// e^{-i arg(d)/2}, d = w^T m w, are the principal square roots of d^*/|d| (no trigonometry).
+inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
+  const Matrix3c m = m_nu_GeV * 1e9;  // eV
+  double mmax_entry = 0.0;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) mmax_entry = std::max({mmax_entry, std::abs(m(i, j).real()), std::abs(m(i, j).imag())});
+  const double unscale = mmax_entry > 0.0 && std::isfinite(mmax_entry) ? mmax_entry : 1.0, sc = 1.0 / unscale;
+  const Matrix3c ms_ = m * sc;
+  Vector3d ev;
+  Matrix3c W;
+  detail::hermitian_eigen3(ms_.adjoint() * ms_, ev, W);  // ascending m^2
+  // Takagi phases: U = W diag(e^{i beta}), U^T m U = diag(m_k) >= 0; d_k = w_k^T m w_k from the
+  // scaled matrix (entries <= 1: |d|^2 neither overflows nor underflows for physical inputs)
+  Vector3d mk;
+  for (int k = 0; k < 3; ++k) {
+    double dr = 0.0, di = 0.0;
+    for (int i = 0; i < 3; ++i) {
+      double yr = 0.0, yi = 0.0;  // (m w)_i
+      for (int j = 0; j < 3; ++j) {
+        const cplx a = ms_(i, j), w = W(j, k);
+        yr += a.real() * w.real() - a.imag() * w.imag();
+        yi += a.real() * w.imag() + a.imag() * w.real();
+      }
+      const cplx w = W(i, k);
+      dr += w.real() * yr - w.imag() * yi;
+      di += w.real() * yi + w.imag() * yr;
+    }
+    const double ad = std::sqrt(dr * dr + di * di);
+    mk(k) = ad * unscale;
+    if (ad > 0.0) W.col(k) *= detail::takagi_phase(dr, di, ad);
+  }
+  return detail::takagi_observables(mk, W, std::sqrt(std::norm(ms_(0, 0))) * unscale);
+}
+
+/// Rank-2 fast path (physics.md M11): for m_nu = Y_N Sigma Y_N^T the vector u0 = y1 x y2 (columns
+/// of Y_N, no conjugation) satisfies m_nu u0 = 0, so it is the Takagi column of the massless state;
+/// the rest is the 2x2 Takagi factorisation of M = C Sigma C^T, C = B^T Y_N, in the orthonormal
+/// basis B = (conj(y1)/|y1|, conj(u0 x e1)) of its complement. Falls back to the general 3x3 path
+/// when |y1 x y2|^2 <= 1e-6 |y1|^2 |y2|^2 (nearly parallel columns) or on non-finite input.
+inline NeutrinoObservables neutrino_observables(const Matrix32c& Y_N, const Eigen::Matrix2d& Sigma) {
+  const Vector3c y1 = Y_N.col(0), y2 = Y_N.col(1);
+  const Vector3c v(y1(1) * y2(2) - y1(2) * y2(1), y1(2) * y2(0) - y1(0) * y2(2),
+                   y1(0) * y2(1) - y1(1) * y2(0));  // y1 x y2, no conjugation
+  const double n1 = y1.squaredNorm(), n2 = y2.squaredNorm(), nv = v.squaredNorm();
+  // |y1 x y2|^2 = |y1|^2 |y2|^2 - |y1^dag y2|^2: the threshold keeps the cancellation in v below
+  // 1e3 eps relative (errors of u0 and of the complement basis ~ eps |y1||y2|/|v|)
+  if (!(nv > 1e-6 * n1 * n2) || !std::isfinite(nv) || !Sigma.allFinite()) {
+    return neutrino_observables(neutrino_mass_matrix(Y_N, Sigma));
+  }
+  const Vector3c u0 = v / std::sqrt(nv);
+  const Vector3c e1 = y1.conjugate() / std::sqrt(n1);
+  const Vector3c x(u0(1) * e1(2) - u0(2) * e1(1), u0(2) * e1(0) - u0(0) * e1(2),
+                   u0(0) * e1(1) - u0(1) * e1(0));  // u0 x e1
+  const Vector3c e2 = x.conjugate();  // unit, orthogonal to u0 and e1 (Hermitian)
+  Eigen::Matrix<cplx, 3, 2> B;
+  B.col(0) = e1;
+  B.col(1) = e2;
+  const Eigen::Matrix2cd C = B.transpose() * Y_N;
+  const Eigen::Matrix2cd Ms = C * (1e9 * Sigma).cast<cplx>() * C.transpose();  // eV
+  const cplx a = Ms(0, 0), b = 0.5 * (Ms(0, 1) + Ms(1, 0)), c = Ms(1, 1);
+  const double mx = std::max({std::abs(a.real()), std::abs(a.imag()), std::abs(b.real()), std::abs(b.imag()),
+                              std::abs(c.real()), std::abs(c.imag())});
+  const double unscale = mx > 0.0 && std::isfinite(mx) ? mx : 1.0, sc = 1.0 / unscale;
+  const cplx as = a * sc, bs = b * sc, cs = c * sc;
+  // K = M^dag M = [[p, r], [r^*, q]]; one complex Jacobi rotation (as in hermitian_eigen3)
+  const double p = std::norm(as) + std::norm(bs), q = std::norm(bs) + std::norm(cs);
+  const cplx r = std::conj(as) * bs + std::conj(bs) * cs;
+  const double r2 = std::norm(r), delta = q - p, adelta = std::abs(delta), sg = delta < 0.0 ? -1.0 : 1.0;
+  double cr = 1.0, sr = 0.0;
+  if (r2 > 0.0) {
+    if (4.0 * r2 < 1e-16 * delta * delta) {
+      sr = 1.0 / delta;
+    } else {
+      const double rho = std::sqrt(delta * delta + 4.0 * r2), w = rho + adelta;
+      cr = std::sqrt(w / (2.0 * rho));
+      sr = sg * std::sqrt(2.0 / (rho * w));
+    }
+  }
+  const cplx sigma = sr * r;
+  // eigenvectors: columns of [[c, sigma], [-sigma^*, c]]; column 0 is the lower one unless delta < 0
+  Eigen::Matrix2cd V;
+  V << cr, sigma, -std::conj(sigma), cr;
+  if (delta < 0.0) V.col(0).swap(V.col(1));
+  Vector3d mk(0.0, 0.0, 0.0);
+  Matrix3c W;
+  W.col(0) = u0;
+  for (int k = 0; k < 2; ++k) {
+    const cplx w0 = V(0, k), w1 = V(1, k);
+    const cplx d = w0 * (as * w0 + bs * w1) + w1 * (bs * w0 + cs * w1);  // w^T M w (scaled)
+    const double ad = std::abs(d);
+    mk(k + 1) = ad * unscale;
+    cplx ph(1.0, 0.0);
+    if (ad > 0.0) ph = detail::takagi_phase(d.real(), d.imag(), ad);
+    W.col(k + 1) = (B * V.col(k)) * ph;
+  }
+  if (mk(1) > mk(2)) {  // rounding when the two massive states are (nearly) degenerate
+    std::swap(mk(1), mk(2));
+    W.col(1).swap(W.col(2));
+  }
+  const cplx m_ee = 1e9 * (Y_N(0, 0) * (Sigma(0, 0) * Y_N(0, 0) + Sigma(0, 1) * Y_N(0, 1)) +
+                           Y_N(0, 1) * (Sigma(1, 0) * Y_N(0, 0) + Sigma(1, 1) * Y_N(0, 1)));
+  return detail::takagi_observables(mk, W, std::abs(m_ee));
 }
 
 }  // namespace darkloops
