@@ -2,8 +2,9 @@
 // Straight-line versions of the divided-difference engine (zero_dd.hpp) for the hot scalar
 // functions: (x ln x)[3 nodes] (C0), (x ln x)[4 nodes] (D0, box G), (x^2 ln x)[4 nodes]
 // (D00, box F, dipole G2). Same algorithm, same windows, same branch structure as
-// XkLnDD — no memo tables, logs shared by hand, sorting networks. Tests compare them with
-// the generic engine in 50-digit arithmetic (test_loop_zero_mp.cpp).
+// XkLnDD — no memo tables, logs shared by hand, sorting networks, the first-order ln
+// difference in a branch-free form (ln_dd1_sorted). Tests compare them with the generic
+// engine in 50-digit arithmetic (test_loop_zero_mp.cpp).
 #pragma once
 
 #include <array>
