@@ -780,3 +780,35 @@ TEST_CASE("D0: Q > 0 path against the pairing method where both apply") {
   // Measured <= 3.6e-15 on 25 points offline; bound = the 1e-12 target of (D0.22).
   CHECK(worst <= 1e-12);
 }
+
+TEST_CASE("D0 at all-zero invariants dispatches to zero::D0 before any other check") {
+  // loop::D0 tests the six invariants for 0 first and returns zero::D0 (d0.hpp): the result must
+  // be bit-identical to zero::D0 (double, long double; float goes through double) and NaN in
+  // both parts where the general entry point's own checks gave NaN: invalid masses, two or more
+  // vanishing masses (IR-divergent at p = 0).
+  namespace z = darkloops::loop::zero;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const auto& m : std::vector<std::array<double, 4>>{{120.0, 80.0, 200.0, 35.0},
+                                                          {5.0, 5.0, 5.0, 5.0},
+                                                          {0.0, 3.0, 7.0, 7.0 * (1 + 1e-9)},
+                                                          {1e-4, 1e4, 2.5e3, 1e6}}) {
+    const cd c = dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, m[0], m[1], m[2], m[3]);
+    CHECK(c.real() == z::D0(m[0], m[1], m[2], m[3]));
+    CHECK(c.imag() == 0.0);
+    const long double l0 = m[0], l1 = m[1], l2 = m[2], l3 = m[3];
+    CHECK(dl::D0(0.0L, 0.0L, 0.0L, 0.0L, 0.0L, 0.0L, l0, l1, l2, l3).real() == z::D0(l0, l1, l2, l3));
+    const float f[4] = {float(m[0]), float(m[1]), float(m[2]), float(m[3])};
+    CHECK(dl::D0(0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, f[0], f[1], f[2], f[3]).real() ==
+          float(z::D0(double(f[0]), double(f[1]), double(f[2]), double(f[3]))));
+  }
+  auto both_nan = [](const auto& c) { return std::isnan(c.real()) && std::isnan(c.imag()); };
+  CHECK(both_nan(dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -1.0, 2.0, 3.0, 4.0)));
+  CHECK(both_nan(dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, nan, 3.0, 4.0)));
+  CHECK(both_nan(dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0, inf)));
+  CHECK(both_nan(dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0, 0.0, 4.0)));  // two massless
+  CHECK(both_nan(dl::D0(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)));
+  CHECK(both_nan(dl::D0(0.0L, 0.0L, 0.0L, 0.0L, 0.0L, 0.0L, 0.0L, 2.0L, 3.0L, 0.0L)));
+  CHECK(both_nan(dl::D0(0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 3.0f, 4.0f)));
+  CHECK(both_nan(dl::D0(nan, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 4.0)));  // not all-zero
+}

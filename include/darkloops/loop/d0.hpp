@@ -155,6 +155,14 @@ inline std::complex<T> d0_eval(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m
 /// with no pairing and no split), negative or non-finite input. Never throws.
 template <class T>
 inline std::complex<T> D0(T p1, T p2, T p3, T p4, T p1p2, T p2p3, T m1, T m2, T m3, T m4) noexcept {
+  // All invariants 0 first: zero::D0 validates the masses itself and is NaN exactly where D0 at
+  // p = 0 is IR-divergent (two or more vanishing masses); tested here, ahead of the general
+  // code, so that the zero-momentum path is inlined into the caller (docs/performance.md, D0).
+  if (p1 == T(0) && p2 == T(0) && p3 == T(0) && p4 == T(0) && p1p2 == T(0) && p2p3 == T(0)) {
+    using R = std::conditional_t<std::is_same_v<T, float>, double, T>;  // float via double
+    const R v = zero::D0<R>(m1, m2, m3, m4);
+    return v == v ? std::complex<T>(static_cast<T>(v), T(0)) : detail::scalar_cnan<T>();
+  }
   if constexpr (std::is_same_v<T, float>) {
     // float: evaluated in double (the method loses up to ~1e3 x eps near pseudo-thresholds)
     const std::complex<double> w =
