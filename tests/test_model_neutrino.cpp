@@ -7,7 +7,9 @@
 #include <boost/math/constants/constants.hpp>
 #include <boost/multiprecision/cpp_bin_float.hpp>
 #include <cmath>
+#include <limits>
 #include <random>
+#include <string>
 
 #include "darkloops/model/model.hpp"
 #include "darkloops/model/presets.hpp"
@@ -473,4 +475,31 @@ TEST_CASE("Rank-2 fast path: nearly parallel columns of Y_N fall back to the gen
   CHECK(f.sorted_masses_eV == r.sorted_masses_eV);  // bit-identical: the same code ran
   CHECK(f.U == r.U);
   CHECK(f.delta_cp == r.delta_cp);
+}
+
+TEST_CASE("neutrino_observables: non-finite input throws invalid_input naming the entry") {
+  Matrix32c Y;
+  Y << cplx(0.3, 0.1), cplx(0.1, 0.0), cplx(-0.2, 0.5), cplx(0.4, 0.2), cplx(0.7, -0.4), cplx(-0.3, 0.6);
+  Matrix2d S;
+  S << 2e-11, 0.3e-11, 0.3e-11, 1e-11;
+  CHECK_NOTHROW(neutrino_observables(Y, S));
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  Matrix32c Ybad = Y;
+  Ybad(2, 1) = cplx(0.1, nan);
+  Matrix2d Sbad = S;
+  Sbad(1, 0) = inf;
+  Matrix3c mbad = neutrino_mass_matrix(Y, S);
+  mbad(0, 2) = cplx(inf, 0.0);
+  auto parameter_of = [](auto&& call) -> std::string {
+    try {
+      call();
+    } catch (const darkloops::invalid_input& e) {
+      return e.parameter();
+    }
+    return "no exception";
+  };
+  CHECK(parameter_of([&] { neutrino_observables(Ybad, S); }) == "Y_N(2,1)");
+  CHECK(parameter_of([&] { neutrino_observables(Y, Sbad); }) == "Sigma(1,0)");
+  CHECK(parameter_of([&] { neutrino_observables(mbad); }) == "m_nu(0,2)");
 }

@@ -453,7 +453,7 @@ inline cplx bilinear(const double (&D)[3][3], const cplx* P, const cplx* Q) noex
 ChiralBasis boxes_per_mode(int beta, int alpha, int gamma, int delta, double M_N,
                                              const detail::leptons::BoxTable& B,
                                              const PairTable& W) noexcept {
-    using detail::leptons::inv16pi2;
+  using detail::leptons::inv16pi2;
   using Bs = ChiralBasis;
   constexpr int L = 0, R = 1;
   const double f = 0.5 * inv16pi2;  // 1/(32 π^2)

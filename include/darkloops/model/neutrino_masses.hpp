@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <string>
 
+#include "darkloops/core/error.hpp"
 #include "darkloops/core/types.hpp"
 #include "darkloops/inputs/sm.hpp"
 #include "darkloops/model/oscillation.hpp"
@@ -334,13 +336,30 @@ inline NeutrinoObservables takagi_observables(const Vector3d& mk, const Matrix3c
   }
   return o;
 }
+
+/// Throws invalid_input naming the first non-finite entry of a (complex or real) matrix input
+/// (out of line and cold: the hot path only pays for allFinite).
+template <class Matrix>
+[[gnu::noinline, gnu::cold]] void throw_first_non_finite(const char* name, const Matrix& a) {
+  for (Eigen::Index i = 0; i < a.rows(); ++i)
+    for (Eigen::Index j = 0; j < a.cols(); ++j)
+      if (!std::isfinite(std::real(a(i, j))) || !std::isfinite(std::imag(a(i, j))))
+        throw invalid_input(std::string(name) + "(" + std::to_string(i) + "," + std::to_string(j) + ")", a(i, j),
+                            "must be finite");
+}
+template <class Matrix>
+inline void require_finite_entries(const char* name, const Matrix& a) {
+  if (!a.allFinite()) throw_first_non_finite(name, a);
+}
 }  // namespace detail
 
 /// Takagi factorisation of the complex symmetric m_nu [GeV] and PDG observables.
+/// Throws invalid_input on a non-finite entry of m_nu.
 /// A state lighter than 1e-9 of the heaviest is treated as massless (its phase is unphysical).
 /// H = m^dag m (scaled to O(1)) is diagonalised by detail::hermitian_eigen3; the Takagi phases
 /// e^{-i arg(d)/2}, d = w^T m w, are the principal square roots of d^*/|d| (no trigonometry).
 inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
+  detail::require_finite_entries("m_nu", m_nu_GeV);
   const Matrix3c m = m_nu_GeV * 1e9;  // eV
   double mmax_entry = 0.0;
   for (int i = 0; i < 3; ++i)
@@ -377,15 +396,21 @@ inline NeutrinoObservables neutrino_observables(const Matrix3c& m_nu_GeV) {
 /// of Y_N, no conjugation) satisfies m_nu u0 = 0, so it is the Takagi column of the massless state;
 /// the rest is the 2x2 Takagi factorisation of M = C Sigma C^T, C = B^T Y_N, in the orthonormal
 /// basis B = (conj(y1)/|y1|, conj(u0 x e1)) of its complement. Falls back to the general 3x3 path
-/// when |y1 x y2|^2 <= 1e-6 |y1|^2 |y2|^2 (nearly parallel columns) or on non-finite input.
+/// when |y1 x y2|^2 <= 1e-6 |y1|^2 |y2|^2 (nearly parallel columns) or when |y1 x y2|^2 overflows.
+/// Throws invalid_input on a non-finite entry of Y_N or Sigma.
 inline NeutrinoObservables neutrino_observables(const Matrix32c& Y_N, const Eigen::Matrix2d& Sigma) {
   const Vector3c y1 = Y_N.col(0), y2 = Y_N.col(1);
   const Vector3c v(y1(1) * y2(2) - y1(2) * y2(1), y1(2) * y2(0) - y1(0) * y2(2),
                    y1(0) * y2(1) - y1(1) * y2(0));  // y1 x y2, no conjugation
   const double n1 = y1.squaredNorm(), n2 = y2.squaredNorm(), nv = v.squaredNorm();
+  // non-finite input: the scalar sums below are then non-finite (a finite sum that overflows
+  // only triggers the entry-wise check, which passes); the throw path is out of line
+  if (!std::isfinite(n1 + n2)) detail::require_finite_entries("Y_N", Y_N);
+  if (!std::isfinite(Sigma(0, 0) + Sigma(0, 1) + Sigma(1, 0) + Sigma(1, 1)))
+    detail::require_finite_entries("Sigma", Sigma);
   // |y1 x y2|^2 = |y1|^2 |y2|^2 - |y1^dag y2|^2: the threshold keeps the cancellation in v below
   // 1e3 eps relative (errors of u0 and of the complement basis ~ eps |y1||y2|/|v|)
-  if (!(nv > 1e-6 * n1 * n2) || !std::isfinite(nv) || !Sigma.allFinite()) {
+  if (!(nv > 1e-6 * n1 * n2) || !std::isfinite(nv)) {
     return neutrino_observables(neutrino_mass_matrix(Y_N, Sigma));
   }
   const Vector3c u0 = v / std::sqrt(nv);
